@@ -1,0 +1,33 @@
+import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
+import * as m1000 from './migrations/2026-11-25T1000_create_institution_and_people';
+import * as m1010 from './migrations/2026-11-25T1010_create_reference_data';
+import * as m1020 from './migrations/2026-11-25T1020_create_plan';
+import * as m1030 from './migrations/2026-11-25T1030_create_auth';
+import * as m1040 from './migrations/2026-11-25T1040_create_audit_and_import';
+
+/** One migration tree for SQLite and PostgreSQL, listed statically so the built server carries it. */
+export const migrations: Record<string, Migration> = {
+  '2026-11-25T1000_create_institution_and_people': m1000,
+  '2026-11-25T1010_create_reference_data': m1010,
+  '2026-11-25T1020_create_plan': m1020,
+  '2026-11-25T1030_create_auth': m1030,
+  '2026-11-25T1040_create_audit_and_import': m1040,
+};
+
+function migratorFor(db: Kysely<any>): Migrator {
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+}
+
+function unwrap(result: MigrationResultSet): string[] {
+  if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
+  return (result.results ?? []).map((r) => `${r.direction} ${r.migrationName}: ${r.status}`);
+}
+
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  return unwrap(await migratorFor(db).migrateToLatest());
+}
+
+export async function migrateDownAll(db: Kysely<any>): Promise<string[]> {
+  const { NO_MIGRATIONS } = await import('kysely');
+  return unwrap(await migratorFor(db).migrateTo(NO_MIGRATIONS));
+}

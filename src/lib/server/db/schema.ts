@@ -1,0 +1,17 @@
+import type { AuditTables } from '../features/audit/audit.table';
+import type { AuthTables } from '../features/auth/auth.table';
+import type { InstitutionTables } from '../features/institution/institution.table';
+import type { PeopleTables } from '../features/people/people.table';
+import type { PlanTables } from '../features/plan/plan.table';
+import type { ImportTables } from '../features/plan-import/import.table';
+import type { SdgTables } from '../features/sdg/sdg.table';
+
+/** The whole database, assembled from each feature's table interfaces. */
+export interface DB
+  extends InstitutionTables,
+    PeopleTables,
+    SdgTables,
+    PlanTables,
+    AuthTables,
+    AuditTables,
+    ImportTables {}

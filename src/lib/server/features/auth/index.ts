@@ -1,0 +1,28 @@
+/** Accounts, roles, sessions, rate-limited login. */
+export {
+  type ActionPilotRef,
+  canEditAction,
+  canEditReferenceData,
+  canImportPlan,
+  canManageUsers,
+  canReviewSdgAlignment,
+  isRole,
+  ROLES,
+  type Role,
+  type SessionUser,
+} from './auth';
+export {
+  countAdmins,
+  createUser,
+  findSessionUserById,
+  findUserBySessionToken,
+  listTeamIdsOfPerson,
+  listUsers,
+  type LoginLimits,
+  logIn,
+  logOut,
+  SESSION_COOKIE,
+  setUserLocale,
+  type UserRow,
+} from './auth.service';
+export { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password';

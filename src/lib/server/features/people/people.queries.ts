@@ -1,0 +1,150 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
+import type { PersonRef, UnitRef } from './people';
+
+export interface UnitRow {
+  id: string;
+  parentId: string | null;
+  kind: string;
+  name: string;
+  shortName: string | null;
+  purpose: string | null;
+  aliases: string[];
+  position: number;
+}
+
+export async function listUnits(db: Kysely<DB>, institutionId: string): Promise<UnitRow[]> {
+  const rows = await db
+    .selectFrom('org_unit')
+    .selectAll()
+    .where('institution_id', '=', institutionId)
+    .orderBy('position')
+    .orderBy('name')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    parentId: r.parent_id,
+    kind: r.kind,
+    name: r.name,
+    shortName: r.short_name,
+    purpose: r.purpose,
+    aliases: JSON.parse(r.aliases) as string[],
+    position: r.position,
+  }));
+}
+
+export function toUnitRefs(units: UnitRow[]): UnitRef[] {
+  return units.map((u) => ({ id: u.id, name: u.name, shortName: u.shortName, aliases: u.aliases }));
+}
+
+export interface PersonRow extends PersonRef {
+  email: string | null;
+  jobTitle: string | null;
+  unitId: string | null;
+  unitName: string | null;
+  actionCount: number;
+}
+
+export async function listPeople(db: Kysely<DB>, institutionId: string): Promise<PersonRow[]> {
+  const rows = await db
+    .selectFrom('person')
+    .leftJoin('org_unit', 'org_unit.id', 'person.unit_id')
+    .select([
+      'person.id',
+      'person.display_name',
+      'person.family_name',
+      'person.initials',
+      'person.email',
+      'person.job_title',
+      'person.unit_id',
+      'org_unit.name as unit_name',
+    ])
+    .where('person.institution_id', '=', institutionId)
+    .orderBy('person.family_name')
+    .orderBy('person.display_name')
+    .execute();
+  const counts = await db
+    .selectFrom('action_pilot')
+    .innerJoin('person', 'person.id', 'action_pilot.person_id')
+    .select(['action_pilot.person_id', (eb) => eb.fn.count<number>('action_pilot.action_id').distinct().as('n')])
+    .where('person.institution_id', '=', institutionId)
+    .groupBy('action_pilot.person_id')
+    .execute();
+  const byPerson = new Map(counts.map((c) => [c.person_id, Number(c.n)]));
+  return rows.map((r) => ({
+    id: r.id,
+    displayName: r.display_name,
+    familyName: r.family_name,
+    initials: r.initials,
+    email: r.email,
+    jobTitle: r.job_title,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    actionCount: byPerson.get(r.id) ?? 0,
+  }));
+}
+
+export async function listTeams(db: Kysely<DB>, institutionId: string) {
+  const teams = await db.selectFrom('team').selectAll().where('institution_id', '=', institutionId).orderBy('name').execute();
+  const members = await db
+    .selectFrom('team_member')
+    .innerJoin('team', 'team.id', 'team_member.team_id')
+    .innerJoin('person', 'person.id', 'team_member.person_id')
+    .select(['team_member.team_id', 'person.id', 'person.display_name'])
+    .where('team.institution_id', '=', institutionId)
+    .execute();
+  return teams.map((t) => ({
+    id: t.id,
+    name: t.name,
+    unitId: t.unit_id,
+    members: members.filter((m) => m.team_id === t.id).map((m) => ({ id: m.id, displayName: m.display_name })),
+  }));
+}
+
+export async function listWorkingGroups(db: Kysely<DB>, institutionId: string) {
+  const groups = await db
+    .selectFrom('working_group')
+    .selectAll()
+    .where('institution_id', '=', institutionId)
+    .orderBy('kind', 'desc')
+    .orderBy('name')
+    .execute();
+  const members = await db
+    .selectFrom('working_group_member')
+    .innerJoin('working_group', 'working_group.id', 'working_group_member.group_id')
+    .innerJoin('person', 'person.id', 'working_group_member.person_id')
+    .leftJoin('org_unit', 'org_unit.id', 'working_group_member.unit_id')
+    .select([
+      'working_group_member.group_id',
+      'working_group_member.role',
+      'person.id as person_id',
+      'person.display_name',
+      'org_unit.name as unit_name',
+    ])
+    .where('working_group.institution_id', '=', institutionId)
+    .orderBy('working_group_member.role')
+    .orderBy('org_unit.name')
+    .execute();
+  return groups.map((g) => ({
+    id: g.id,
+    kind: g.kind,
+    name: g.name,
+    purpose: g.purpose,
+    members: members
+      .filter((m) => m.group_id === g.id)
+      .map((m) => ({ personId: m.person_id, displayName: m.display_name, role: m.role, unitName: m.unit_name })),
+  }));
+}
+
+export async function listPersonRefs(db: Kysely<DB>, institutionId: string): Promise<PersonRef[]> {
+  const rows = await db
+    .selectFrom('person')
+    .select(['id', 'family_name', 'initials', 'display_name'])
+    .where('institution_id', '=', institutionId)
+    .execute();
+  return rows.map((r) => ({ id: r.id, familyName: r.family_name, initials: r.initials, displayName: r.display_name }));
+}
+
+export async function findInstitution(db: Kysely<DB>, institutionId: string) {
+  return db.selectFrom('institution').selectAll().where('id', '=', institutionId).executeTakeFirst();
+}

@@ -1,0 +1,57 @@
+/**
+ * Text hygiene shared by every plan reader. Imported cells come from files we
+ * do not control: they are kept as inert text (a leading "=" is never a
+ * formula here, HTML is escaped by the renderer), stripped of invisible
+ * control characters and capped in length.
+ */
+
+/** Longest cell we keep; a plan title or an action wording never needs more. */
+export const MAX_CELL_CHARS = 2000;
+
+/** Longest cell excerpt quoted back to the user inside a message. */
+const MAX_PARAM_CHARS = 120;
+
+// C0/C1 controls (tab and newline excepted: they are normalised below), zero-width
+// characters and bidi overrides, which can hide or reorder text on screen.
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+
+export interface CleanCell {
+  text: string;
+  truncated: boolean;
+}
+
+/** Normalises one raw cell: line breaks kept as "\n", tabs as spaces, controls removed, capped. */
+export function cleanCell(raw: string | null | undefined): CleanCell {
+  const text = String(raw ?? '')
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\t/g, ' ')
+    .replace(INVISIBLE, '')
+    .trim();
+  const chars = Array.from(text);
+  if (chars.length <= MAX_CELL_CHARS) return { text, truncated: false };
+  // Slice by code points so that an emoji or accented letter is never cut in half.
+  return { text: chars.slice(0, MAX_CELL_CHARS).join('').trim(), truncated: true };
+}
+
+/** Collapses every run of white space (line breaks included) into one space. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Accent-, case- and punctuation-insensitive form used for comparisons: "Pilote/équipe" -> "pilote equipe". */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Shortens a cell quoted in a message so that a 2,000-character cell does not flood the report. */
+export function quote(text: string): string {
+  const flat = oneLine(text);
+  const chars = Array.from(flat);
+  return chars.length <= MAX_PARAM_CHARS ? flat : `${chars.slice(0, MAX_PARAM_CHARS - 1).join('')}…`;
+}

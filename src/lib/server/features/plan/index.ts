@@ -1,0 +1,29 @@
+/** The plan: workstreams, objectives, targets, actions, indicators, SDG and axis tags. */
+export {
+  ACTION_STATUSES,
+  type ActionStatus,
+  type ActionView,
+  actionsOf,
+  AXIS_CODES,
+  type AxisCode,
+  filterPlanTree,
+  foldText,
+  hasFilters,
+  isActionStatus,
+  isAxisCode,
+  type PlanFilters,
+  type PlanSummary,
+  type PlanTree,
+} from './plan';
+export { countReferents, listOpenSdgReviews, listPlans, loadPlanTree } from './plan.queries';
+export {
+  type ActionEdit,
+  type ActionPage,
+  actionEditSchema,
+  actorOf,
+  editAction,
+  getActionPage,
+  type Result,
+  resolveSdgReview,
+  sdgMatrixOf,
+} from './plan.service';
