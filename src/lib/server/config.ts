@@ -15,7 +15,7 @@ const schema = z.object({
   /** Load the IMT Mines Alès demo into an empty database (never in production). */
   TRAJECTOIRE_DEMO: z.enum(['on', 'off']).default('on'),
   /** Password of the demo accounts; printed at start. */
-  TRAJECTOIRE_DEMO_PASSWORD: z.string().min(8).default('demo-trajectoire'),
+  TRAJECTOIRE_DEMO_PASSWORD: z.string().min(12).default('demo-trajectoire'),
   /** Session lifetime in hours. */
   SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
   /** Failed logins allowed per account and per address within LOGIN_WINDOW_MINUTES. */

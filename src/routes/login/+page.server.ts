@@ -25,9 +25,15 @@ export const actions: Actions = {
     const parsed = loginSchema.safeParse(Object.fromEntries(await request.formData()));
     if (!parsed.success) return fail(400, { error: 'auth.login.invalid', email: '' });
     const config = getConfig();
+    let clientAddress = 'unknown';
+    try {
+      clientAddress = getClientAddress();
+    } catch {
+      // Behind a proxy that did not send the configured address header: the per-account limit still applies.
+    }
     const result = await logIn(
       getDatabase().db,
-      { email: parsed.data.email, password: parsed.data.password, clientAddress: getClientAddress() },
+      { email: parsed.data.email, password: parsed.data.password, clientAddress },
       { maxAttempts: config.LOGIN_MAX_ATTEMPTS, windowMinutes: config.LOGIN_WINDOW_MINUTES, sessionHours: config.SESSION_HOURS },
     );
     if (!result.ok) {

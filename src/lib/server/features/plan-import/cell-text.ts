@@ -11,9 +11,9 @@ export const MAX_CELL_CHARS = 2000;
 /** Longest cell excerpt quoted back to the user inside a message. */
 const MAX_PARAM_CHARS = 120;
 
-// C0/C1 controls (tab and newline excepted: they are normalised below), zero-width
-// characters and bidi overrides, which can hide or reorder text on screen.
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+// Control characters (Cc: C0/C1, the line break excepted) and format characters
+// (Cf: zero-width spaces, bidi overrides, byte-order marks) can hide or reorder text on screen.
+const INVISIBLE = /(?!\n)[\p{Cc}\p{Cf}]/gu;
 
 export interface CleanCell {
   text: string;

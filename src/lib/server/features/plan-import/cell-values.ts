@@ -5,7 +5,7 @@
  * reason instead of guessing.
  */
 import { fold } from './cell-text';
-import { AXIS_CODES, type ActionStatus, type AxisCode } from './parsed-plan';
+import { type ActionStatus, AXIS_CODES, type AxisCode } from './parsed-plan';
 
 /** SDG numbers in order of appearance, plus the pieces that are not SDGs (1 to 17). */
 export function readSdgs(text: string): { sdgs: number[]; invalid: string[] } {
@@ -26,11 +26,51 @@ export function readSdgs(text: string): { sdgs: number[]; invalid: string[] } {
 
 /** French and English names of the five Plan vert axes, folded; the code itself and "1".."5" are accepted too. */
 const AXIS_NAMES: Record<AxisCode, string[]> = {
-  strategy_governance: ['strategie et gouvernance', 'strategie gouvernance', 'gouvernance', 'strategie', 'strategy and governance', 'strategy governance', 'governance', 'strategy'],
-  teaching: ['enseignement et formation', 'enseignement formation', 'formation', 'enseignement', 'teaching and training', 'teaching', 'training', 'education'],
-  research_innovation: ['recherche et innovation', 'recherche innovation', 'recherche', 'innovation', 'research and innovation', 'research'],
-  campus_environment: ['gestion environnementale', 'gestion environnementale du campus', 'environnement', 'campus', 'environmental management', 'environment'],
-  social_territorial: ['politique sociale et ancrage territorial', 'politique sociale', 'ancrage territorial', 'social policy and local integration', 'social policy', 'social', 'territorial'],
+  strategy_governance: [
+    'strategie et gouvernance',
+    'strategie gouvernance',
+    'gouvernance',
+    'strategie',
+    'strategy and governance',
+    'strategy governance',
+    'governance',
+    'strategy',
+  ],
+  teaching: [
+    'enseignement et formation',
+    'enseignement formation',
+    'formation',
+    'enseignement',
+    'teaching and training',
+    'teaching',
+    'training',
+    'education',
+  ],
+  research_innovation: [
+    'recherche et innovation',
+    'recherche innovation',
+    'recherche',
+    'innovation',
+    'research and innovation',
+    'research',
+  ],
+  campus_environment: [
+    'gestion environnementale',
+    'gestion environnementale du campus',
+    'environnement',
+    'campus',
+    'environmental management',
+    'environment',
+  ],
+  social_territorial: [
+    'politique sociale et ancrage territorial',
+    'politique sociale',
+    'ancrage territorial',
+    'social policy and local integration',
+    'social policy',
+    'social',
+    'territorial',
+  ],
 };
 
 /** One axis from its code, number ("2", "Axe 2") or name; null when unknown. */
@@ -61,9 +101,35 @@ export function readAxes(text: string): AxisCode[] | null {
 }
 
 const STATUS_WORDS: Record<ActionStatus, string[]> = {
-  not_started: ['a faire', 'non demarree', 'non demarre', 'pas demarree', 'pas demarre', 'pas commencee', 'prevue', 'planifiee', 'not started', 'to do', 'todo', 'planned'],
+  not_started: [
+    'a faire',
+    'non demarree',
+    'non demarre',
+    'pas demarree',
+    'pas demarre',
+    'pas commencee',
+    'prevue',
+    'planifiee',
+    'not started',
+    'to do',
+    'todo',
+    'planned',
+  ],
   in_progress: ['en cours', 'demarree', 'demarre', 'commencee', 'in progress', 'ongoing', 'started'],
-  done: ['terminee', 'termine', 'realisee', 'realise', 'faite', 'fait', 'achevee', 'acheve', 'done', 'completed', 'complete', 'finished'],
+  done: [
+    'terminee',
+    'termine',
+    'realisee',
+    'realise',
+    'faite',
+    'fait',
+    'achevee',
+    'acheve',
+    'done',
+    'completed',
+    'complete',
+    'finished',
+  ],
   suspended: ['suspendue', 'suspendu', 'en pause', 'en attente', 'suspended', 'on hold', 'paused'],
   cancelled: ['abandonnee', 'abandonne', 'annulee', 'annule', 'cancelled', 'canceled', 'abandoned', 'dropped'],
 };

@@ -34,7 +34,10 @@ const PER_YEAR = /(?:\/\s*an|par an|per year|\/\s*year)\s*$/;
 function unitOf(name: string): string | null {
   const text = fold(name.replace(/m²/g, 'm2'));
   const lower = name.toLowerCase();
-  if (/^(?:nb|nombre|nbre|number)(?: de| d| of)? m2\b/.test(text) || /\b(?:surface|superficie|area) en m2\b/.test(text)) {
+  if (
+    /^(?:nb|nombre|nbre|number)(?: de| d| of)? m2\b/.test(text) ||
+    /\b(?:surface|superficie|area) en m2\b/.test(text)
+  ) {
     return 'm²';
   }
   if (/^kwhef\b/.test(text)) return 'kWhef';

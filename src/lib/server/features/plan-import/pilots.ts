@@ -90,7 +90,10 @@ export function parsePilots(cell: string): ParsedPilot[] {
   for (const rawPiece of String(cell ?? '').split(SEPARATORS)) {
     const piece = oneLine(rawPiece).replace(/^(?:et|and|avec|with)\s+/iu, '');
     if (piece === '') continue;
-    const tokens = piece.replace(/,/g, ' , ').split(/\s+/).filter((t) => t !== '');
+    const tokens = piece
+      .replace(/,/g, ' , ')
+      .split(/\s+/)
+      .filter((t) => t !== '');
     pilots.push(...scanPiece(tokens));
   }
   return pilots;

@@ -26,14 +26,69 @@ export type ColumnMapping = Partial<Record<PlanField, number>>;
 
 /** Headings as `fold` writes them, after dropping a parenthesised unit ("Budget (€)") and a trailing year ("Cible 2027"). */
 const HEADINGS: Record<PlanField, readonly string[]> = {
-  workstream: ['chantier', 'chantiers', 'workstream', 'workstreams', 'work stream', 'axe strategique', 'axes strategiques', 'strategic axis', 'strategic axes'],
+  workstream: [
+    'chantier',
+    'chantiers',
+    'workstream',
+    'workstreams',
+    'work stream',
+    'axe strategique',
+    'axes strategiques',
+    'strategic axis',
+    'strategic axes',
+  ],
   objective: ['objectif', 'objectifs', 'objective', 'objectives', 'objectif strategique', 'objectif operationnel'],
   target: ['cible', 'cibles', 'target', 'targets', 'cible visee', 'objectif chiffre', 'valeur cible', 'target value'],
-  action: ['action', 'actions', 'nom de l action', 'nom action', 'action name', 'intitule', 'intitule de l action', 'libelle', 'libelle de l action', 'action title'],
-  pilot: ['pilote', 'pilotes', 'pilote equipe', 'pilotes equipes', 'pilote s', 'pilot', 'pilots', 'owner', 'owners', 'responsable', 'responsables', 'porteur', 'porteurs', 'lead'],
-  indicators: ['indicateurs', 'indicateur', 'indicateurs de suivi', 'indicateur de suivi', 'indicators', 'indicator', 'kpi', 'kpis'],
+  action: [
+    'action',
+    'actions',
+    'nom de l action',
+    'nom action',
+    'action name',
+    'intitule',
+    'intitule de l action',
+    'libelle',
+    'libelle de l action',
+    'action title',
+  ],
+  pilot: [
+    'pilote',
+    'pilotes',
+    'pilote equipe',
+    'pilotes equipes',
+    'pilote s',
+    'pilot',
+    'pilots',
+    'owner',
+    'owners',
+    'responsable',
+    'responsables',
+    'porteur',
+    'porteurs',
+    'lead',
+  ],
+  indicators: [
+    'indicateurs',
+    'indicateur',
+    'indicateurs de suivi',
+    'indicateur de suivi',
+    'indicators',
+    'indicator',
+    'kpi',
+    'kpis',
+  ],
   sdgs: ['odd', 'sdg', 'sdgs', 'objectifs de developpement durable', 'sustainable development goals'],
-  axes: ['axe', 'axes', 'axis', 'axe plan vert', 'axes plan vert', 'plan vert', 'green plan axis', 'axe dd rs', 'axe ddrs'],
+  axes: [
+    'axe',
+    'axes',
+    'axis',
+    'axe plan vert',
+    'axes plan vert',
+    'plan vert',
+    'green plan axis',
+    'axe dd rs',
+    'axe ddrs',
+  ],
   status: ['statut', 'status', 'etat', 'state'],
   startDate: ['debut', 'date de debut', 'date debut', 'start', 'start date', 'begin'],
   endDate: ['fin', 'date de fin', 'date fin', 'end', 'end date', 'echeance', 'deadline', 'due date'],
@@ -45,8 +100,10 @@ const HEADINGS: Record<PlanField, readonly string[]> = {
 const FIELDS = Object.keys(HEADINGS) as PlanField[];
 
 function fieldOf(heading: string): PlanField | undefined {
-  const key = fold(heading.replace(/\([^)]*\)/g, ' ').replace(/€/g, ' '))
-    .replace(/\s+(?:19|20)\d{2}(?:\s+(?:19|20)\d{2})?$/, '');
+  const key = fold(heading.replace(/\([^)]*\)/g, ' ').replace(/€/g, ' ')).replace(
+    /\s+(?:19|20)\d{2}(?:\s+(?:19|20)\d{2})?$/,
+    '',
+  );
   if (key === '') return undefined;
   return FIELDS.find((field) => HEADINGS[field].includes(key));
 }

@@ -29,13 +29,13 @@ import {
   type ParseResult,
   type RowOutcome,
 } from './parsed-plan';
-import { type Heading, readHeading } from './plan-headings';
-import { type ColumnMapping, isHeaderRow, type PlanField } from './plan-columns';
 import { parsePilots } from './pilots';
+import { type ColumnMapping, isHeaderRow, type PlanField } from './plan-columns';
+import { type Heading, readHeading } from './plan-headings';
 import { parseTargets } from './targets';
 
-export { detectColumns, findHeaderRow, isHeaderRow } from './plan-columns';
 export type { ColumnMapping, PlanField } from './plan-columns';
+export { detectColumns, findHeaderRow, isHeaderRow } from './plan-columns';
 
 export interface PlanMeta {
   title: string;
@@ -120,7 +120,12 @@ function readCells(raw: readonly string[], mapping: ColumnMapping, labels: Curso
   for (const field of Object.keys(mapping) as PlanField[]) {
     const index = mapping[field];
     const cell = cleanCell(index === undefined ? '' : raw[index]);
-    if (cell.truncated) notes.push({ outcome: 'warning', code: 'import.plan.cellTruncated', params: { column: labels[field] ?? '', max: MAX_CELL_CHARS } });
+    if (cell.truncated)
+      notes.push({
+        outcome: 'warning',
+        code: 'import.plan.cellTruncated',
+        params: { column: labels[field] ?? '', max: MAX_CELL_CHARS },
+      });
     cells[field] = cell.text;
   }
   for (const field of ['workstream', 'objective', 'target', 'action'] as const) cells[field] ??= '';
@@ -147,7 +152,13 @@ function enterWorkstream(cursor: Cursor, heading: Heading, notes: Note[]): void 
   if (!existing) {
     // A workstream titled after a Plan vert axis ("Recherche et innovation") carries that axis; a leading digit is a number, not an axis.
     const axis = /^\d/.test(heading.title) ? null : readAxis(heading.title);
-    const workstream: ParsedWorkstream = { code: heading.code, title: heading.title, axis, objectives: [], actions: [] };
+    const workstream: ParsedWorkstream = {
+      code: heading.code,
+      title: heading.title,
+      axis,
+      objectives: [],
+      actions: [],
+    };
     cursor.plan.workstreams.push(workstream);
     cursor.workstreamsByKey.set(key, workstream);
     cursor.workstream = workstream;
@@ -180,7 +191,11 @@ function enterObjective(cursor: Cursor, heading: Heading, notes: Note[]): void {
   cursor.objective = existing;
 }
 
-function mergeNote(kind: 'workstream' | 'objective', kept: { code: string | null; title: string }, heading: Heading): Note {
+function mergeNote(
+  kind: 'workstream' | 'objective',
+  kept: { code: string | null; title: string },
+  heading: Heading,
+): Note {
   if (fold(heading.title) === fold(kept.title)) {
     return { outcome: 'merged', code: `import.plan.${kind}Merged`, params: { title: quote(kept.title) } };
   }
@@ -194,7 +209,13 @@ function mergeNote(kind: 'workstream' | 'objective', kept: { code: string | null
 /** Rows before any workstream heading go to one workstream named after the plan, flagged once. */
 function currentWorkstream(cursor: Cursor): ParsedWorkstream {
   if (cursor.workstream) return cursor.workstream;
-  const workstream: ParsedWorkstream = { code: null, title: cursor.plan.title, axis: null, objectives: [], actions: [] };
+  const workstream: ParsedWorkstream = {
+    code: null,
+    title: cursor.plan.title,
+    axis: null,
+    objectives: [],
+    actions: [],
+  };
   cursor.plan.workstreams.push(workstream);
   cursor.workstreamsByKey.set(`title:${fold(workstream.title)}`, workstream);
   cursor.plan.warnings.push({ code: 'import.plan.implicitWorkstream' });
@@ -217,7 +238,11 @@ function addTargets(cursor: Cursor, cell: string, notes: Note[]): void {
 function readAction(cells: Cells, row: number, labels: Cursor['labels'], notes: Note[]): ParsedAction {
   const action = emptyAction(row, oneLine(cells.action));
   const reject = (field: PlanField, code: string) =>
-    notes.push({ outcome: 'rejected', code, params: { column: labels[field] ?? field, value: quote(cells[field] ?? '') } });
+    notes.push({
+      outcome: 'rejected',
+      code,
+      params: { column: labels[field] ?? field, value: quote(cells[field] ?? '') },
+    });
   action.pilotText = oneLine(cells.pilot ?? '');
   action.pilots = parsePilots(cells.pilot ?? '');
   action.indicators = parseIndicators(cells.indicators ?? '');
@@ -225,7 +250,8 @@ function readAction(cells: Cells, row: number, labels: Cursor['labels'], notes: 
   if (cells.sdgs) {
     const read = readSdgs(cells.sdgs);
     action.sdgs = read.sdgs;
-    for (const value of read.invalid) notes.push({ outcome: 'warning', code: 'import.plan.invalidSdg', params: { value: quote(value) } });
+    for (const value of read.invalid)
+      notes.push({ outcome: 'warning', code: 'import.plan.invalidSdg', params: { value: quote(value) } });
   }
   if (cells.axes) {
     const axes = readAxes(cells.axes);
@@ -245,7 +271,11 @@ function readAction(cells: Cells, row: number, labels: Cursor['labels'], notes: 
     if (!action.endDate) reject('endDate', 'import.plan.invalidDate');
   }
   if (action.startDate && action.endDate && action.endDate < action.startDate) {
-    notes.push({ outcome: 'warning', code: 'import.plan.endBeforeStart', params: { start: action.startDate, end: action.endDate } });
+    notes.push({
+      outcome: 'warning',
+      code: 'import.plan.endBeforeStart',
+      params: { start: action.startDate, end: action.endDate },
+    });
   }
   if (cells.fte) {
     action.fteMilli = readFteMilli(cells.fte);

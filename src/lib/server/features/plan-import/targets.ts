@@ -22,20 +22,76 @@ import type { ParsedTarget } from './parsed-plan';
 
 const LINKING = new Set(
   [
-    'de', 'd', 'des', 'du', 'a', 'au', 'aux', 'par', 'sur', 'en', 'pour', 'avec', 'et', 'ou', 'le', 'la', 'les', 'l',
-    'un', 'une', 'dans', 'entre', 'vers', 'que', 'qu', 'soit', 'environ', 'moins', 'plus', 'of', 'by', 'to', 'at',
-    'than', 'and', 'or', 'the', 'in', 'on', 'for', 'from',
+    'de',
+    'd',
+    'des',
+    'du',
+    'a',
+    'au',
+    'aux',
+    'par',
+    'sur',
+    'en',
+    'pour',
+    'avec',
+    'et',
+    'ou',
+    'le',
+    'la',
+    'les',
+    'l',
+    'un',
+    'une',
+    'dans',
+    'entre',
+    'vers',
+    'que',
+    'qu',
+    'soit',
+    'environ',
+    'moins',
+    'plus',
+    'of',
+    'by',
+    'to',
+    'at',
+    'than',
+    'and',
+    'or',
+    'the',
+    'in',
+    'on',
+    'for',
+    'from',
   ].map(fold),
 );
 /** Words that open a target sentence in French or English plans, even right after an acronym ("nos GES Baisse ..."). */
 const OPENING_WORDS = new Set(
   [
-    'diminution', 'baisse', 'reduction', 'reduire', 'diminuer', 'augmentation', 'augmenter', 'hausse', 'maintien',
-    'maintenir', 'zero', 'atteindre', 'obtenir', 'passer', 'decrease', 'reduce', 'increase', 'maintain', 'reach',
+    'diminution',
+    'baisse',
+    'reduction',
+    'reduire',
+    'diminuer',
+    'augmentation',
+    'augmenter',
+    'hausse',
+    'maintien',
+    'maintenir',
+    'zero',
+    'atteindre',
+    'obtenir',
+    'passer',
+    'decrease',
+    'reduce',
+    'increase',
+    'maintain',
+    'reach',
   ].map(fold),
 );
 /** Words meaning "less": a "Diminution de 20%" is a target of -20 %. */
-const DECREASE = /\b(diminution|diminuer|baisse|baisser|reduction|reduire|reduit|reduits|moins|decrease|reduce|cut|lower)\b/;
+const DECREASE =
+  /\b(diminution|diminuer|baisse|baisser|reduction|reduire|reduit|reduits|moins|decrease|reduce|cut|lower)\b/;
 
 const PERCENT_TOKEN = /^[<>≥≤]?\d+(?:[.,]\d+)?%$/u;
 const NUMBER_TOKEN = /^[<>≥≤]?\d+(?:[.,]\d+)?$/u;
@@ -95,22 +151,36 @@ interface TargetValue {
 }
 
 const NUM = String.raw`(\d+(?:[.,]\d+)?)`;
-const UNIT_WORDS = new Set(['kg', 't', 'tco2e', 'teqco2', 'kwh', 'kwhef', 'mwh', 'gwh', 'km', 'm2', 'm²', 'ha', '€', 'k€', 'h']);
+const UNIT_WORDS = new Set([
+  'kg',
+  't',
+  'tco2e',
+  'teqco2',
+  'kwh',
+  'kwhef',
+  'mwh',
+  'gwh',
+  'km',
+  'm2',
+  'm²',
+  'ha',
+  '€',
+  'k€',
+  'h',
+]);
 
 function readValue(label: string): TargetValue {
   // Folded but keeping "%" and separators so that numbers and units stay readable.
-  const text = label
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’]/g, "'");
+  const text = label.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’]/g, "'");
   const fromTo = new RegExp(String.raw`\b(?:de|from)\s+${NUM}\s*(%?)\s+(?:a|to)\s+${NUM}\s*(%?)`).exec(text);
   if (fromTo) {
     return { baseline: toNumber(fromTo[1]), target: toNumber(fromTo[3]), unit: fromTo[2] || fromTo[4] ? '%' : null };
   }
   const percent = new RegExp(String.raw`${NUM}\s*%`).exec(text);
   if (percent) {
-    const perYear = /^\s*(?:par an|\/\s*an\b|annuel|per year|a year|\/\s*year)/.test(text.slice(percent.index + percent[0].length));
+    const perYear = /^\s*(?:par an|\/\s*an\b|annuel|per year|a year|\/\s*year)/.test(
+      text.slice(percent.index + percent[0].length),
+    );
     return { baseline: null, target: signed(text, percent.index, toNumber(percent[1])), unit: perYear ? '%/an' : '%' };
   }
   // Only as the first word: "établir le point zéro" is not a target of zero.
