@@ -40,7 +40,11 @@ test("a pilot is refused on another pilot's action, on the page and on the serve
   await expectAccessible(page);
   // A hand-made POST with the page's own origin is refused too.
   const post = await page.request.post(editUrl, {
-    headers: { origin: new URL(page.url()).origin, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+    headers: {
+      origin: new URL(page.url()).origin,
+      accept: 'text/html',
+      'content-type': 'application/x-www-form-urlencoded',
+    },
     data: 'version=1&title=hijack&status=done',
     maxRedirects: 0,
   });

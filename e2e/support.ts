@@ -21,12 +21,16 @@ export async function logIn(page: Page, who: keyof typeof ACCOUNTS): Promise<voi
 /** Fails on any WCAG 2.1 A/AA violation found by axe-core. */
 export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`);
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`,
+  );
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
 // EcoIndex (GreenIT / cnumr published method): quantiles of DOM size, requests and KB over the HTTP Archive sample.
-const Q_DOM = [0, 47, 75, 159, 233, 298, 358, 417, 476, 537, 603, 674, 753, 843, 949, 1076, 1237, 1459, 1801, 2479, 594601];
+const Q_DOM = [
+  0, 47, 75, 159, 233, 298, 358, 417, 476, 537, 603, 674, 753, 843, 949, 1076, 1237, 1459, 1801, 2479, 594601,
+];
 const Q_REQ = [0, 2, 15, 25, 34, 42, 49, 56, 63, 70, 78, 86, 95, 105, 117, 130, 147, 170, 205, 281, 3920];
 const Q_KB = [
   0, 1.37, 144.7, 319.53, 479.46, 631.97, 783.38, 937.91, 1098.62, 1265.47, 1448.32, 1648.27, 1876.08, 2142.06, 2465.37,
@@ -42,7 +46,14 @@ function quantile(q: number[], value: number): number {
 
 export function ecoIndex(dom: number, requests: number, kb: number): { score: number; grade: string } {
   const score = 100 - (5 * (3 * quantile(Q_DOM, dom) + 2 * quantile(Q_REQ, requests) + quantile(Q_KB, kb))) / 6;
-  const grades: [number, string][] = [[80, 'A'], [70, 'B'], [55, 'C'], [40, 'D'], [25, 'E'], [10, 'F']];
+  const grades: [number, string][] = [
+    [80, 'A'],
+    [70, 'B'],
+    [55, 'C'],
+    [40, 'D'],
+    [25, 'E'],
+    [10, 'F'],
+  ];
   return { score: Math.round(score), grade: grades.find(([min]) => score > min)?.[1] ?? 'G' };
 }
 
@@ -51,7 +62,8 @@ export async function measure(page: Page, label: string): Promise<{ bytes: numbe
   const m = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-    const bytes = (nav?.transferSize ?? 0) + resources.reduce((s, r) => s + (r.transferSize || r.encodedBodySize || 0), 0);
+    const bytes =
+      (nav?.transferSize ?? 0) + resources.reduce((s, r) => s + (r.transferSize || r.encodedBodySize || 0), 0);
     const scripts = resources.filter((r) => r.initiatorType === 'script').length;
     return { bytes, dom: document.getElementsByTagName('*').length, requests: 1 + resources.length, scripts };
   });

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { isLocale, negotiateLocale } from '$lib/i18n';
 import { getConfig } from '$lib/server/config';
-import { LOCALE_COOKIE } from '$lib/server/web';
 import { findUserBySessionToken, SESSION_COOKIE } from '$lib/server/features/auth';
 import { log } from '$lib/server/log';
 import { getDatabase, prepareServer } from '$lib/server/runtime';
+import { LOCALE_COOKIE } from '$lib/server/web';
 
 export const init: ServerInit = async () => {
   const port = process.env.PORT ?? '3000';

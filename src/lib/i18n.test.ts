@@ -49,8 +49,10 @@ test('every key used in the code exists in the catalogue', async () => {
   const missing = new Set<string>();
   for (const f of files) {
     const text = readFileSync(f, 'utf8');
-    for (const m of text.matchAll(/\bt\('([a-zA-Z][\w.]*)'/g)) if (!(m[1] in catalogues.fr)) missing.add(`${f}: ${m[1]}`);
-    for (const m of text.matchAll(/code: '([a-z][\w]*\.[\w.]+)'/g)) if (!(m[1] in catalogues.fr)) missing.add(`${f}: ${m[1]}`);
+    for (const m of text.matchAll(/\bt\('([a-zA-Z][\w.]*)'/g))
+      if (!(m[1] in catalogues.fr)) missing.add(`${f}: ${m[1]}`);
+    for (const m of text.matchAll(/code: '([a-z][\w]*\.[\w.]+)'/g))
+      if (!(m[1] in catalogues.fr)) missing.add(`${f}: ${m[1]}`);
   }
   expect([...missing]).toEqual([]);
 });

@@ -17,7 +17,12 @@ const schema = z.object({
   /** Password of the demo accounts; printed at start. */
   TRAJECTOIRE_DEMO_PASSWORD: z.string().min(12).default('demo-trajectoire'),
   /** Session lifetime in hours. */
-  SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+  SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(12),
   /** Failed logins allowed per account and per address within LOGIN_WINDOW_MINUTES. */
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),

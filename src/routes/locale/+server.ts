@@ -11,7 +11,13 @@ export const POST: RequestHandler = async ({ request, cookies, locals, url }) =>
   const locale = form.get('locale');
   const returnTo = String(form.get('returnTo') ?? '/');
   if (isLocale(locale)) {
-    cookies.set(LOCALE_COOKIE, locale, { path: '/', httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:', maxAge: 31_536_000 });
+    cookies.set(LOCALE_COOKIE, locale, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: url.protocol === 'https:',
+      maxAge: 31_536_000,
+    });
     if (locals.user) await setUserLocale(getDatabase().db, locals.user.id, locale);
   }
   // Only local paths: never an open redirect.

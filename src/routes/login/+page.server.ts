@@ -34,10 +34,17 @@ export const actions: Actions = {
     const result = await logIn(
       getDatabase().db,
       { email: parsed.data.email, password: parsed.data.password, clientAddress },
-      { maxAttempts: config.LOGIN_MAX_ATTEMPTS, windowMinutes: config.LOGIN_WINDOW_MINUTES, sessionHours: config.SESSION_HOURS },
+      {
+        maxAttempts: config.LOGIN_MAX_ATTEMPTS,
+        windowMinutes: config.LOGIN_WINDOW_MINUTES,
+        sessionHours: config.SESSION_HOURS,
+      },
     );
     if (!result.ok) {
-      return fail(result.error.code === 'auth.login.rateLimited' ? 429 : 400, { error: result.error.code, email: parsed.data.email });
+      return fail(result.error.code === 'auth.login.rateLimited' ? 429 : 400, {
+        error: result.error.code,
+        email: parsed.data.email,
+      });
     }
     cookies.set(SESSION_COOKIE, result.token, {
       path: '/',

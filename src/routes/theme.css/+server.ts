@@ -7,4 +7,6 @@ const css = SDG_CATALOGUE.goals
   .join('\n');
 
 export const GET: RequestHandler = () =>
-  new Response(css, { headers: { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' } });
+  new Response(css, {
+    headers: { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' },
+  });

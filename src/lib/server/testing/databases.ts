@@ -11,7 +11,9 @@ export function testDialects(): DialectName[] {
 }
 
 /** A freshly created, empty database (not migrated). Drop it with `dispose`. */
-export async function createEmptyDatabase(dialect: DialectName): Promise<{ database: Database; dispose: () => Promise<void> }> {
+export async function createEmptyDatabase(
+  dialect: DialectName,
+): Promise<{ database: Database; dispose: () => Promise<void> }> {
   if (dialect === 'sqlite') {
     const database = openDatabase(':memory:');
     return { database, dispose: () => database.close() };
@@ -38,7 +40,9 @@ export async function createEmptyDatabase(dialect: DialectName): Promise<{ datab
 }
 
 /** A migrated database with reference data (SDGs, axes). */
-export async function createTestDatabase(dialect: DialectName): Promise<{ database: Database; dispose: () => Promise<void> }> {
+export async function createTestDatabase(
+  dialect: DialectName,
+): Promise<{ database: Database; dispose: () => Promise<void> }> {
   const created = await createEmptyDatabase(dialect);
   await migrateToLatest(created.database.db);
   await syncReferenceData(created.database.db);

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { listPeople, listUnits } from '$lib/server/features/people';
-import { ACTION_STATUSES, AXIS_CODES, actionsOf, filterPlanTree, hasFilters, loadPlanTree } from '$lib/server/features/plan';
+import {
+  ACTION_STATUSES,
+  AXIS_CODES,
+  actionsOf,
+  filterPlanTree,
+  hasFilters,
+  loadPlanTree,
+} from '$lib/server/features/plan';
 import { getDatabase } from '$lib/server/runtime';
 import { notFound, requireUser } from '$lib/server/web';
 import type { PageServerLoad } from './$types';
@@ -28,7 +35,9 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
   const pilotIds = new Set(all.flatMap((a) => a.pilots.map((p) => p.personId ?? p.teamId ?? p.unitId)));
   const pilotOptions = [
     ...people.filter((p) => pilotIds.has(p.id)).map((p) => ({ id: p.id, label: p.displayName })),
-    ...units.filter((u) => pilotIds.has(u.id)).map((u) => ({ id: u.id, label: u.shortName ? `${u.name} (${u.shortName})` : u.name })),
+    ...units
+      .filter((u) => pilotIds.has(u.id))
+      .map((u) => ({ id: u.id, label: u.shortName ? `${u.name} (${u.shortName})` : u.name })),
   ];
   return {
     tree: filtered,

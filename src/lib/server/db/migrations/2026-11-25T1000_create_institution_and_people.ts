@@ -39,7 +39,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('unit_id', 'text', (c) => c.references('org_unit.id').onDelete('set null'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('person_institution_idx').on('person').columns(['institution_id', 'family_name']).execute();
+  await db.schema
+    .createIndex('person_institution_idx')
+    .on('person')
+    .columns(['institution_id', 'family_name'])
+    .execute();
 
   await db.schema
     .createTable('team')
@@ -84,7 +88,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['working_group_member', 'working_group', 'team_member', 'team', 'person', 'org_unit', 'institution']) {
+  for (const table of [
+    'working_group_member',
+    'working_group',
+    'team_member',
+    'team',
+    'person',
+    'org_unit',
+    'institution',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

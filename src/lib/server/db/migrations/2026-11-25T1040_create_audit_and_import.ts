@@ -15,7 +15,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('before_value', 'text')
     .addColumn('after_value', 'text')
     .execute();
-  await db.schema.createIndex('audit_event_entity_idx').on('audit_event').columns(['entity_type', 'entity_id', 'at']).execute();
+  await db.schema
+    .createIndex('audit_event_entity_idx')
+    .on('audit_event')
+    .columns(['entity_type', 'entity_id', 'at'])
+    .execute();
 
   await db.schema
     .createTable('import_upload')

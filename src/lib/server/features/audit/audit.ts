@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema';
 import { newId, nowIso } from '../../db/ids';
+import type { DB } from '../../db/schema';
 
 export interface Actor {
   userId: string | null;

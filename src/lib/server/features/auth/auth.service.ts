@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema';
 import { newId, nowIso } from '../../db/ids';
+import type { DB } from '../../db/schema';
 import { isRole, type Role, type SessionUser } from './auth';
 import { decoyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password';
 

@@ -41,7 +41,15 @@ describeEachDialect('accounts and sessions', (get) => {
     institutionId = newId();
     await db
       .insertInto('institution')
-      .values({ id: institutionId, slug: `i-${institutionId}`, name: 'Test', purpose_statement: null, ambition: null, values_text: null, created_at: nowIso() })
+      .values({
+        id: institutionId,
+        slug: `i-${institutionId}`,
+        name: 'Test',
+        purpose_statement: null,
+        ambition: null,
+        values_text: null,
+        created_at: nowIso(),
+      })
       .execute();
     const created = await createUser(db, {
       email: 'Officer@Example.test',
@@ -51,10 +59,18 @@ describeEachDialect('accounts and sessions', (get) => {
       role: 'admin',
     });
     expect(created.ok).toBe(true);
-    const stored = await db.selectFrom('app_user').select('password_hash').where('email', '=', 'officer@example.test').executeTakeFirstOrThrow();
+    const stored = await db
+      .selectFrom('app_user')
+      .select('password_hash')
+      .where('email', '=', 'officer@example.test')
+      .executeTakeFirstOrThrow();
     expect(stored.password_hash.startsWith('$argon2id$')).toBe(true);
 
-    const r = await logIn(db, { email: 'officer@example.test', password: 'correct horse battery', clientAddress: '10.0.0.1' }, limits);
+    const r = await logIn(
+      db,
+      { email: 'officer@example.test', password: 'correct horse battery', clientAddress: '10.0.0.1' },
+      limits,
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const user = await findUserBySessionToken(db, r.token);
@@ -65,25 +81,49 @@ describeEachDialect('accounts and sessions', (get) => {
 
   test('a short password and a taken address are refused with a reason', async () => {
     const { db } = get();
-    const short = await createUser(db, { email: 'a@b.test', displayName: 'A', password: 'short', institutionId, role: 'viewer' });
+    const short = await createUser(db, {
+      email: 'a@b.test',
+      displayName: 'A',
+      password: 'short',
+      institutionId,
+      role: 'viewer',
+    });
     expect(short).toEqual({ ok: false, error: { code: 'auth.user.passwordTooShort' } });
-    const taken = await createUser(db, { email: 'officer@example.test', displayName: 'B', password: 'long enough password', institutionId, role: 'viewer' });
+    const taken = await createUser(db, {
+      email: 'officer@example.test',
+      displayName: 'B',
+      password: 'long enough password',
+      institutionId,
+      role: 'viewer',
+    });
     expect(taken).toEqual({ ok: false, error: { code: 'auth.user.emailTaken' } });
   });
 
   test('repeated wrong passwords lock the account for the window, even with the right one', async () => {
     const { db } = get();
     for (let i = 0; i < limits.maxAttempts; i++) {
-      const r = await logIn(db, { email: 'officer@example.test', password: 'wrong', clientAddress: `10.0.1.${i}` }, limits);
+      const r = await logIn(
+        db,
+        { email: 'officer@example.test', password: 'wrong', clientAddress: `10.0.1.${i}` },
+        limits,
+      );
       expect(r).toEqual({ ok: false, error: { code: 'auth.login.invalid' } });
     }
-    const locked = await logIn(db, { email: 'officer@example.test', password: 'correct horse battery', clientAddress: '10.0.2.1' }, limits);
+    const locked = await logIn(
+      db,
+      { email: 'officer@example.test', password: 'correct horse battery', clientAddress: '10.0.2.1' },
+      limits,
+    );
     expect(locked).toEqual({ ok: false, error: { code: 'auth.login.rateLimited' } });
   });
 
   test('an unknown account answers like a wrong password', async () => {
     const { db } = get();
-    const r = await logIn(db, { email: 'nobody@example.test', password: 'whatever', clientAddress: '10.0.3.1' }, limits);
+    const r = await logIn(
+      db,
+      { email: 'nobody@example.test', password: 'whatever', clientAddress: '10.0.3.1' },
+      limits,
+    );
     expect(r).toEqual({ ok: false, error: { code: 'auth.login.invalid' } });
   });
 
@@ -93,7 +133,12 @@ describeEachDialect('accounts and sessions', (get) => {
     const { createHash } = await import('node:crypto');
     await db
       .insertInto('session')
-      .values({ id: createHash('sha256').update('old-token').digest('hex'), user_id: user.id, created_at: nowIso(), expires_at: '2000-01-01T00:00:00.000Z' })
+      .values({
+        id: createHash('sha256').update('old-token').digest('hex'),
+        user_id: user.id,
+        created_at: nowIso(),
+        expires_at: '2000-01-01T00:00:00.000Z',
+      })
       .execute();
     expect(await findUserBySessionToken(db, 'old-token')).toBeNull();
   });

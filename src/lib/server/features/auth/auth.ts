@@ -45,10 +45,15 @@ export function canReviewSdgAlignment(user: SessionUser): boolean {
  * alone or through one of their teams. Committee members, contributors and
  * viewers read.
  */
-export function canEditAction(user: SessionUser, pilots: readonly ActionPilotRef[], userTeamIds: readonly string[]): boolean {
+export function canEditAction(
+  user: SessionUser,
+  pilots: readonly ActionPilotRef[],
+  userTeamIds: readonly string[],
+): boolean {
   if (user.role === 'admin') return true;
   if (user.role !== 'pilot' || !user.personId) return false;
   return pilots.some(
-    (p) => (p.personId !== null && p.personId === user.personId) || (p.teamId !== null && userTeamIds.includes(p.teamId)),
+    (p) =>
+      (p.personId !== null && p.personId === user.personId) || (p.teamId !== null && userTeamIds.includes(p.teamId)),
   );
 }

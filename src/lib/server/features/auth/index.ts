@@ -16,9 +16,9 @@ export {
   createUser,
   findSessionUserById,
   findUserBySessionToken,
+  type LoginLimits,
   listTeamIdsOfPerson,
   listUsers,
-  type LoginLimits,
   logIn,
   logOut,
   SESSION_COOKIE,
@@ -26,3 +26,13 @@ export {
   type UserRow,
 } from './auth.service';
 export { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password';
+export {
+  addUser,
+  type NewUserInput,
+  newUserSchema,
+  type UserAdminError,
+  type UserAdminResult,
+  type UserUpdateInput,
+  updateUser,
+  userUpdateSchema,
+} from './users.service';

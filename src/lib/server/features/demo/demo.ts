@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { DB } from '../../db/schema';
 import { newId, nowIso } from '../../db/ids';
+import type { DB } from '../../db/schema';
 import { type Actor, recordAudit } from '../audit';
 import { createUser, type Role } from '../auth';
 import { matchPerson } from '../people';
@@ -17,8 +17,18 @@ const STRUCTURE_FILE = 'imt-mines-ales.json';
 
 /** One account per role; the pilot is Robert L., who pilots several actions of the 2023-2027 plan. */
 export const DEMO_ACCOUNTS: readonly { role: Role; email: string; person: string | null; displayName: string }[] = [
-  { role: 'admin', email: 'responsable.ddrs@demo.trajectoire.test', person: 'Bazin I', displayName: 'Bazin I. (responsable DD&RS)' },
-  { role: 'committee', email: 'referent.dde@demo.trajectoire.test', person: 'Paradis J', displayName: 'Paradis J. (référent DDE)' },
+  {
+    role: 'admin',
+    email: 'responsable.ddrs@demo.trajectoire.test',
+    person: 'Bazin I',
+    displayName: 'Bazin I. (responsable DD&RS)',
+  },
+  {
+    role: 'committee',
+    email: 'referent.dde@demo.trajectoire.test',
+    person: 'Paradis J',
+    displayName: 'Paradis J. (référent DDE)',
+  },
   { role: 'pilot', email: 'pilote@demo.trajectoire.test', person: 'Robert L', displayName: 'Robert L. (pilote)' },
   { role: 'contributor', email: 'contributeur@demo.trajectoire.test', person: null, displayName: 'Contributeur démo' },
   { role: 'viewer', email: 'lecteur@demo.trajectoire.test', person: null, displayName: 'Lecteur démo' },
@@ -51,10 +61,16 @@ const structureSchema = z.object({
       aliases: z.array(z.string()).optional(),
     }),
   ),
-  workingGroups: z.array(z.object({ key: z.string(), kind: z.string(), name: z.string(), purpose: z.string().nullable().optional() })),
+  workingGroups: z.array(
+    z.object({ key: z.string(), kind: z.string(), name: z.string(), purpose: z.string().nullable().optional() }),
+  ),
   officer: personSchema,
   referents: z.array(personSchema.extend({ unit: z.string() })),
-  teams: z.array(z.object({ name: z.string(), unit: z.string().nullable().optional(), members: z.array(z.string()).optional() })).optional(),
+  teams: z
+    .array(
+      z.object({ name: z.string(), unit: z.string().nullable().optional(), members: z.array(z.string()).optional() }),
+    )
+    .optional(),
 });
 
 export type DemoStructure = z.infer<typeof structureSchema>;
@@ -115,7 +131,8 @@ export async function loadDemoIfEmpty(db: Kysely<DB>, options: { password: strin
     }
     for (const u of structure.units) {
       const parent = u.parent ? unitIds.get(u.parent) : undefined;
-      if (parent) await trx.updateTable('org_unit').set({ parent_id: parent }).where('id', '=', unitIds.get(u.key)!).execute();
+      if (parent)
+        await trx.updateTable('org_unit').set({ parent_id: parent }).where('id', '=', unitIds.get(u.key)!).execute();
     }
     const addPerson = async (p: z.infer<typeof personSchema>, unitId: string | null) => {
       const id = newId();
@@ -164,10 +181,21 @@ export async function loadDemoIfEmpty(db: Kysely<DB>, options: { password: strin
     for (const t of structure.teams ?? []) {
       await trx
         .insertInto('team')
-        .values({ id: newId(), institution_id: institutionId, name: t.name, unit_id: t.unit ? (unitIds.get(t.unit) ?? null) : null })
+        .values({
+          id: newId(),
+          institution_id: institutionId,
+          name: t.name,
+          unit_id: t.unit ? (unitIds.get(t.unit) ?? null) : null,
+        })
         .execute();
     }
-    await recordAudit(trx, { institutionId, actor, entityType: 'institution', entityId: institutionId, operation: 'create' });
+    await recordAudit(trx, {
+      institutionId,
+      actor,
+      entityType: 'institution',
+      entityId: institutionId,
+      operation: 'create',
+    });
   });
 
   for (const file of [PLAN_FILE, REPORT_FILE]) {
@@ -181,10 +209,17 @@ export async function loadDemoIfEmpty(db: Kysely<DB>, options: { password: strin
     .select(['id', 'family_name', 'initials', 'display_name'])
     .where('institution_id', '=', institutionId)
     .execute();
-  const refs = people.map((p) => ({ id: p.id, familyName: p.family_name, initials: p.initials, displayName: p.display_name }));
+  const refs = people.map((p) => ({
+    id: p.id,
+    familyName: p.family_name,
+    initials: p.initials,
+    displayName: p.display_name,
+  }));
   for (const account of DEMO_ACCOUNTS) {
     const [familyName, initials] = account.person?.split(' ') ?? [];
-    const person = account.person ? matchPerson({ kind: 'person', label: account.person, familyName, initials }, refs) : undefined;
+    const person = account.person
+      ? matchPerson({ kind: 'person', label: account.person, familyName, initials }, refs)
+      : undefined;
     const created = await createUser(db, {
       email: account.email,
       displayName: account.displayName,

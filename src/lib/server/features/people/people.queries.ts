@@ -85,7 +85,12 @@ export async function listPeople(db: Kysely<DB>, institutionId: string): Promise
 }
 
 export async function listTeams(db: Kysely<DB>, institutionId: string) {
-  const teams = await db.selectFrom('team').selectAll().where('institution_id', '=', institutionId).orderBy('name').execute();
+  const teams = await db
+    .selectFrom('team')
+    .selectAll()
+    .where('institution_id', '=', institutionId)
+    .orderBy('name')
+    .execute();
   const members = await db
     .selectFrom('team_member')
     .innerJoin('team', 'team.id', 'team_member.team_id')
@@ -147,4 +152,102 @@ export async function listPersonRefs(db: Kysely<DB>, institutionId: string): Pro
 
 export async function findInstitution(db: Kysely<DB>, institutionId: string) {
   return db.selectFrom('institution').selectAll().where('id', '=', institutionId).executeTakeFirst();
+}
+
+export async function findPerson(db: Kysely<DB>, institutionId: string, personId: string) {
+  return db
+    .selectFrom('person')
+    .leftJoin('org_unit', 'org_unit.id', 'person.unit_id')
+    .selectAll('person')
+    .select(['org_unit.name as unit_name'])
+    .where('person.id', '=', personId)
+    .where('person.institution_id', '=', institutionId)
+    .executeTakeFirst();
+}
+
+export interface PilotedAction {
+  actionId: string;
+  title: string;
+  status: string;
+  planId: string;
+  planTitle: string;
+  /** Set when the person pilots the action through one of their teams. */
+  teamName: string | null;
+}
+
+/** The actions a person pilots in every plan, alone or through one of their teams, in plan order. */
+export async function listPilotedActions(
+  db: Kysely<DB>,
+  institutionId: string,
+  personId: string,
+): Promise<PilotedAction[]> {
+  const rows = await db
+    .selectFrom('action_pilot')
+    .innerJoin('action', 'action.id', 'action_pilot.action_id')
+    .innerJoin('plan', 'plan.id', 'action.plan_id')
+    .leftJoin('team', 'team.id', 'action_pilot.team_id')
+    .select([
+      'action.id',
+      'action.title',
+      'action.status',
+      'action.position',
+      'plan.id as plan_id',
+      'plan.title as plan_title',
+      'plan.start_year',
+      'team.name as team_name',
+    ])
+    .where('plan.institution_id', '=', institutionId)
+    .where((eb) =>
+      eb.or([
+        eb('action_pilot.person_id', '=', personId),
+        eb(
+          'action_pilot.team_id',
+          'in',
+          eb.selectFrom('team_member').select('team_id').where('person_id', '=', personId),
+        ),
+      ]),
+    )
+    .orderBy('plan.start_year', 'desc')
+    .orderBy('plan.title')
+    .orderBy('action.position')
+    .execute();
+  const seen = new Set<string>();
+  return rows
+    .filter((r) => !seen.has(r.id) && seen.add(r.id))
+    .map((r) => ({
+      actionId: r.id,
+      title: r.title,
+      status: r.status,
+      planId: r.plan_id,
+      planTitle: r.plan_title,
+      teamName: r.team_name,
+    }));
+}
+
+/** How many actions each person pilots directly, per plan: the people list links to each plan filtered by pilot. */
+export async function listPilotCountsByPlan(db: Kysely<DB>, institutionId: string) {
+  const rows = await db
+    .selectFrom('action_pilot')
+    .innerJoin('action', 'action.id', 'action_pilot.action_id')
+    .innerJoin('plan', 'plan.id', 'action.plan_id')
+    .select([
+      'action_pilot.person_id',
+      'plan.id as plan_id',
+      (eb) => eb.fn.count<number>('action_pilot.action_id').distinct().as('n'),
+    ])
+    .where('plan.institution_id', '=', institutionId)
+    .where('action_pilot.person_id', 'is not', null)
+    .groupBy(['action_pilot.person_id', 'plan.id'])
+    .execute();
+  return rows.map((r) => ({ personId: r.person_id as string, planId: r.plan_id, count: Number(r.n) }));
+}
+
+export async function findSteeringCommittee(db: Kysely<DB>, institutionId: string) {
+  return db
+    .selectFrom('working_group')
+    .selectAll()
+    .where('institution_id', '=', institutionId)
+    .where('kind', '=', 'steering_committee')
+    .orderBy('id')
+    .executeTakeFirst();
 }

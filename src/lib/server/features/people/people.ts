@@ -54,7 +54,11 @@ export function matchPerson(pilot: ParsedPilot, people: readonly PersonRef[]): P
   const wanted = personKey(pilot);
   const [family, initial] = wanted.split('|');
   const hits = people.filter((p) => {
-    const [f, i] = personKey({ familyName: p.familyName ?? p.displayName, initials: p.initials ?? '', label: p.displayName }).split('|');
+    const [f, i] = personKey({
+      familyName: p.familyName ?? p.displayName,
+      initials: p.initials ?? '',
+      label: p.displayName,
+    }).split('|');
     return f === family && (!initial || !i || initial === i);
   });
   return hits.length === 1 ? hits[0] : undefined;
@@ -63,6 +67,58 @@ export function matchPerson(pilot: ParsedPilot, people: readonly PersonRef[]): P
 /** How a person is shown when created from a pilot cell: "Bazin I.". */
 export function displayNameOf(pilot: ParsedPilot): string {
   if (pilot.kind !== 'person' || !pilot.familyName) return pilot.label;
-  const initials = (pilot.initials ?? '').split('').map((c) => `${c}.`).join(' ');
+  const initials = (pilot.initials ?? '')
+    .split('')
+    .map((c) => `${c}.`)
+    .join(' ');
   return initials ? `${pilot.familyName} ${initials}` : pilot.familyName;
+}
+
+/** Working groups: the steering committee (one per institution) and thematic groups. */
+export const WORKING_GROUP_KINDS = ['steering_committee', 'working_group'] as const;
+export type WorkingGroupKind = (typeof WORKING_GROUP_KINDS)[number];
+
+/** A member's place in a group: the committee has one chair and one referent per directorate. */
+export const GROUP_ROLES = ['chair', 'referent', 'member'] as const;
+export type GroupRole = (typeof GROUP_ROLES)[number];
+
+export type TreeNode<T> = T & { children: TreeNode<T>[] };
+
+/**
+ * Nests units under their parents, keeping the given order among siblings.
+ * A unit whose parent is unknown, or caught in a parent loop, is shown at the
+ * top rather than hidden: every unit stays visible.
+ */
+export function buildUnitTree<T extends { id: string; parentId: string | null }>(units: readonly T[]): TreeNode<T>[] {
+  const nodes = new Map(units.map((u) => [u.id, { ...u, children: [] as TreeNode<T>[] }]));
+  const childrenOf = new Map<string, T[]>();
+  for (const u of units) {
+    if (u.parentId !== null) childrenOf.set(u.parentId, [...(childrenOf.get(u.parentId) ?? []), u]);
+  }
+  const placed = new Set<string>();
+  const attach = (node: TreeNode<T>) => {
+    placed.add(node.id);
+    for (const child of childrenOf.get(node.id) ?? []) {
+      if (placed.has(child.id)) continue;
+      const c = nodes.get(child.id)!;
+      node.children.push(c);
+      attach(c);
+    }
+  };
+  const roots: TreeNode<T>[] = [];
+  for (const u of units) {
+    if (u.parentId === null || !nodes.has(u.parentId)) {
+      const root = nodes.get(u.id)!;
+      roots.push(root);
+      attach(root);
+    }
+  }
+  for (const u of units) {
+    if (!placed.has(u.id)) {
+      const orphan = nodes.get(u.id)!;
+      roots.push(orphan);
+      attach(orphan);
+    }
+  }
+  return roots;
 }

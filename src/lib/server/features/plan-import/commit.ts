@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema';
 import { newId, nowIso } from '../../db/ids';
+import type { DB } from '../../db/schema';
 import { type Actor, recordAudit } from '../audit';
 import {
   displayNameOf,
@@ -46,7 +46,12 @@ async function resolvePilot(
       return { personId: found.id, teamId: null, unitId: null };
     }
     const id = newId();
-    const person = { id, familyName: pilot.familyName ?? pilot.label, initials: pilot.initials ?? null, displayName: displayNameOf(pilot) };
+    const person = {
+      id,
+      familyName: pilot.familyName ?? pilot.label,
+      initials: pilot.initials ?? null,
+      displayName: displayNameOf(pilot),
+    };
     await trx
       .insertInto('person')
       .values({
@@ -99,7 +104,10 @@ async function resolvePilot(
       return { personId: null, teamId: found.id, unitId: null };
     }
     const id = newId();
-    await trx.insertInto('team').values({ id, institution_id: institutionId, name: pilot.label, unit_id: null }).execute();
+    await trx
+      .insertInto('team')
+      .values({ id, institution_id: institutionId, name: pilot.label, unit_id: null })
+      .execute();
     r.teams.push({ id, name: pilot.label });
     r.stats.teamsCreated++;
     return { personId: null, teamId: id, unitId: null };
@@ -204,9 +212,17 @@ export async function insertParsedPlan(
         .execute();
     }
     const sdgs = [...new Set(a.sdgs)].filter((n) => n >= 1 && n <= 17);
-    if (sdgs.length) await trx.insertInto('action_sdg').values(sdgs.map((n) => ({ action_id: id, sdg_number: n }))).execute();
+    if (sdgs.length)
+      await trx
+        .insertInto('action_sdg')
+        .values(sdgs.map((n) => ({ action_id: id, sdg_number: n })))
+        .execute();
     const axes = [...new Set(a.axes)];
-    if (axes.length) await trx.insertInto('action_axis').values(axes.map((code) => ({ action_id: id, axis_code: code }))).execute();
+    if (axes.length)
+      await trx
+        .insertInto('action_axis')
+        .values(axes.map((code) => ({ action_id: id, axis_code: code })))
+        .execute();
     if (a.indicators.length) {
       await trx
         .insertInto('indicator')

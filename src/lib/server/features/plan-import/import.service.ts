@@ -4,8 +4,8 @@
  * requests and processes: the file waits in the database, never in memory.
  */
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema';
 import { newId, nowIso } from '../../db/ids';
+import type { DB } from '../../db/schema';
 import type { Actor } from '../audit';
 import { canImportPlan, type SessionUser } from '../auth';
 import { insertParsedPlan, type PilotMatchStats } from './commit';
@@ -43,7 +43,14 @@ export type CommitResult = { ok: true; value: CommitReport } | { ok: false; erro
 /** Parses and stores a plan in one transaction: everything lands, or nothing does. */
 export async function importPlanFile(
   db: Kysely<DB>,
-  input: { institutionId: string; actor: Actor; bytes: Uint8Array; filename: string; options?: ImportOptions; maxMb?: number },
+  input: {
+    institutionId: string;
+    actor: Actor;
+    bytes: Uint8Array;
+    filename: string;
+    options?: ImportOptions;
+    maxMb?: number;
+  },
 ): Promise<CommitResult> {
   const previewed = previewPlanFile(input.bytes, input.filename, input.options, input.maxMb);
   if (!previewed.ok) return previewed;
@@ -51,12 +58,24 @@ export async function importPlanFile(
   if (!preview.committable) {
     return { ok: false, error: { code: 'import.plan.hasRejectedRows', params: { count: preview.rejectedRows } } };
   }
-  const stored = await db.transaction().execute((trx) =>
-    insertParsedPlan(trx, { institutionId: input.institutionId, actor: input.actor, plan, sourceName: input.filename }),
-  );
+  const stored = await db
+    .transaction()
+    .execute((trx) =>
+      insertParsedPlan(trx, {
+        institutionId: input.institutionId,
+        actor: input.actor,
+        plan,
+        sourceName: input.filename,
+      }),
+    );
   return {
     ok: true,
-    value: { planId: stored.planId, preview, pilots: stored.stats, warnings: [...preview.warnings, ...stored.warnings] },
+    value: {
+      planId: stored.planId,
+      preview,
+      pilots: stored.stats,
+      warnings: [...preview.warnings, ...stored.warnings],
+    },
   };
 }
 
@@ -158,7 +177,12 @@ export async function getUpload(db: Kysely<DB>, user: SessionUser, uploadId: str
 }
 
 /** Saves the user's choices (mapping, sheet, title, kind, years); the preview is recomputed from them. */
-export async function saveUploadOptions(db: Kysely<DB>, user: SessionUser, uploadId: string, options: ImportOptions): Promise<boolean> {
+export async function saveUploadOptions(
+  db: Kysely<DB>,
+  user: SessionUser,
+  uploadId: string,
+  options: ImportOptions,
+): Promise<boolean> {
   if (!canImportPlan(user)) return false;
   const parsed = importOptionsSchema.safeParse(options);
   if (!parsed.success) return false;
@@ -179,7 +203,12 @@ export async function commitUpload(db: Kysely<DB>, user: SessionUser, uploadId: 
   if (!row) return { ok: false, error: { code: 'errors.notFound' } };
   if (row.status !== 'preview') return { ok: false, error: { code: 'import.plan.alreadyCommitted' } };
   const options = readOptions(row.mapping_json);
-  const previewed = previewPlanFile(Buffer.from(row.content_base64, 'base64'), row.filename, options, limitFitting(row.byte_size));
+  const previewed = previewPlanFile(
+    Buffer.from(row.content_base64, 'base64'),
+    row.filename,
+    options,
+    limitFitting(row.byte_size),
+  );
   if (!previewed.ok) return previewed;
   const { preview, plan } = previewed.value;
   if (!preview.committable) {

@@ -139,9 +139,7 @@ export interface ParsedPlan {
 }
 
 /** Result of a reader: a plan, or a refusal with a reason the user can read. */
-export type ParseResult =
-  | { ok: true; value: ParsedPlan }
-  | { ok: false; error: ImportMessage };
+export type ParseResult = { ok: true; value: ParsedPlan } | { ok: false; error: ImportMessage };
 
 /** Builders used by all readers so that optional fields are never forgotten. */
 export function emptyAction(row: number, title: string): ParsedAction {

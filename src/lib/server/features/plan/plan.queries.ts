@@ -55,59 +55,68 @@ export async function listPlans(db: Kysely<DB>, institutionId: string): Promise<
   return plans.map((p) => toSummary(p, byPlan.get(p.id) ?? 0, reviewsByPlan.get(p.id) ?? 0));
 }
 
-export async function findPlanSummary(db: Kysely<DB>, institutionId: string, planId: string): Promise<PlanSummary | undefined> {
+export async function findPlanSummary(
+  db: Kysely<DB>,
+  institutionId: string,
+  planId: string,
+): Promise<PlanSummary | undefined> {
   const plans = await listPlans(db, institutionId);
   return plans.find((p) => p.id === planId);
 }
 
 /** The whole plan in a fixed number of queries, whatever its size. */
-export async function loadPlanTree(db: Kysely<DB>, institutionId: string, planId: string): Promise<PlanTree | undefined> {
+export async function loadPlanTree(
+  db: Kysely<DB>,
+  institutionId: string,
+  planId: string,
+): Promise<PlanTree | undefined> {
   const plan = await findPlanSummary(db, institutionId, planId);
   if (!plan) return undefined;
-  const [means, workstreams, objectives, targets, actions, pilots, sdgs, axes, indicators, referents] = await Promise.all([
-    db.selectFrom('plan_means').selectAll().where('plan_id', '=', planId).orderBy('position').execute(),
-    db.selectFrom('workstream').selectAll().where('plan_id', '=', planId).orderBy('position').execute(),
-    db
-      .selectFrom('objective')
-      .innerJoin('workstream', 'workstream.id', 'objective.workstream_id')
-      .selectAll('objective')
-      .where('workstream.plan_id', '=', planId)
-      .orderBy('objective.position')
-      .execute(),
-    db
-      .selectFrom('target')
-      .innerJoin('objective', 'objective.id', 'target.objective_id')
-      .innerJoin('workstream', 'workstream.id', 'objective.workstream_id')
-      .selectAll('target')
-      .where('workstream.plan_id', '=', planId)
-      .orderBy('target.position')
-      .execute(),
-    db.selectFrom('action').selectAll().where('plan_id', '=', planId).orderBy('position').execute(),
-    db
-      .selectFrom('action_pilot')
-      .innerJoin('action', 'action.id', 'action_pilot.action_id')
-      .selectAll('action_pilot')
-      .where('action.plan_id', '=', planId)
-      .orderBy('action_pilot.position')
-      .execute(),
-    db
-      .selectFrom('action_sdg')
-      .innerJoin('action', 'action.id', 'action_sdg.action_id')
-      .select(['action_sdg.action_id', 'action_sdg.sdg_number'])
-      .where('action.plan_id', '=', planId)
-      .orderBy('action_sdg.sdg_number')
-      .execute(),
-    db
-      .selectFrom('action_axis')
-      .innerJoin('action', 'action.id', 'action_axis.action_id')
-      .innerJoin('plan_axis', 'plan_axis.code', 'action_axis.axis_code')
-      .select(['action_axis.action_id', 'action_axis.axis_code'])
-      .where('action.plan_id', '=', planId)
-      .orderBy('plan_axis.position')
-      .execute(),
-    db.selectFrom('indicator').selectAll().where('plan_id', '=', planId).orderBy('position').execute(),
-    countReferents(db, institutionId),
-  ]);
+  const [means, workstreams, objectives, targets, actions, pilots, sdgs, axes, indicators, referents] =
+    await Promise.all([
+      db.selectFrom('plan_means').selectAll().where('plan_id', '=', planId).orderBy('position').execute(),
+      db.selectFrom('workstream').selectAll().where('plan_id', '=', planId).orderBy('position').execute(),
+      db
+        .selectFrom('objective')
+        .innerJoin('workstream', 'workstream.id', 'objective.workstream_id')
+        .selectAll('objective')
+        .where('workstream.plan_id', '=', planId)
+        .orderBy('objective.position')
+        .execute(),
+      db
+        .selectFrom('target')
+        .innerJoin('objective', 'objective.id', 'target.objective_id')
+        .innerJoin('workstream', 'workstream.id', 'objective.workstream_id')
+        .selectAll('target')
+        .where('workstream.plan_id', '=', planId)
+        .orderBy('target.position')
+        .execute(),
+      db.selectFrom('action').selectAll().where('plan_id', '=', planId).orderBy('position').execute(),
+      db
+        .selectFrom('action_pilot')
+        .innerJoin('action', 'action.id', 'action_pilot.action_id')
+        .selectAll('action_pilot')
+        .where('action.plan_id', '=', planId)
+        .orderBy('action_pilot.position')
+        .execute(),
+      db
+        .selectFrom('action_sdg')
+        .innerJoin('action', 'action.id', 'action_sdg.action_id')
+        .select(['action_sdg.action_id', 'action_sdg.sdg_number'])
+        .where('action.plan_id', '=', planId)
+        .orderBy('action_sdg.sdg_number')
+        .execute(),
+      db
+        .selectFrom('action_axis')
+        .innerJoin('action', 'action.id', 'action_axis.action_id')
+        .innerJoin('plan_axis', 'plan_axis.code', 'action_axis.axis_code')
+        .select(['action_axis.action_id', 'action_axis.axis_code'])
+        .where('action.plan_id', '=', planId)
+        .orderBy('plan_axis.position')
+        .execute(),
+      db.selectFrom('indicator').selectAll().where('plan_id', '=', planId).orderBy('position').execute(),
+      countReferents(db, institutionId),
+    ]);
 
   const group = <T, K>(rows: T[], key: (r: T) => K) => {
     const m = new Map<K, T[]>();
@@ -148,6 +157,7 @@ export async function loadPlanTree(db: Kysely<DB>, institutionId: string, planId
     endDate: a.end_date,
     fteMilli: a.fte_milli,
     budgetCents: a.budget_cents,
+    description: a.description,
     workstreamId: a.workstream_id,
     objectiveId: a.objective_id,
   }));

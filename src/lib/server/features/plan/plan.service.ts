@@ -1,13 +1,15 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { DB } from '../../db/schema';
 import { nowIso } from '../../db/ids';
+import type { DB } from '../../db/schema';
 import { type Actor, type AuditEntry, diffFields, listAuditForEntity, recordAudit } from '../audit';
 import { canEditAction, canReviewSdgAlignment, listTeamIdsOfPerson, type SessionUser } from '../auth';
-import { ACTION_STATUSES, type ActionView, actionsOf, AXIS_CODES, type PlanTree } from './plan';
+import { ACTION_STATUSES, type ActionView, AXIS_CODES, actionsOf, type PlanTree } from './plan';
 import { findActionRow, loadPlanTree } from './plan.queries';
 
-export type Result<T, C extends string = string> = { ok: true; value: T } | { ok: false; error: { code: C; params?: Record<string, string | number> } };
+export type Result<T, C extends string = string> =
+  | { ok: true; value: T }
+  | { ok: false; error: { code: C; params?: Record<string, string | number> } };
 
 const isoDate = z
   .string()
@@ -49,7 +51,11 @@ export interface ActionPage {
 }
 
 /** An action with its context and history; undefined when it does not exist or belongs to another institution. */
-export async function getActionPage(db: Kysely<DB>, user: SessionUser, actionId: string): Promise<ActionPage | undefined> {
+export async function getActionPage(
+  db: Kysely<DB>,
+  user: SessionUser,
+  actionId: string,
+): Promise<ActionPage | undefined> {
   const row = await findActionRow(db, user.institutionId, actionId);
   if (!row) return undefined;
   const tree = await loadPlanTree(db, user.institutionId, row.plan_id);
@@ -99,7 +105,12 @@ export async function editAction(
   user: SessionUser,
   actionId: string,
   edit: ActionEdit,
-): Promise<Result<{ version: number; changed: number }, 'plan.action.notFound' | 'plan.action.forbidden' | 'plan.action.conflict'>> {
+): Promise<
+  Result<
+    { version: number; changed: number },
+    'plan.action.notFound' | 'plan.action.forbidden' | 'plan.action.conflict'
+  >
+> {
   const page = await getActionPage(db, user, actionId);
   if (!page) return { ok: false, error: { code: 'plan.action.notFound' } };
   if (!page.canEdit) return { ok: false, error: { code: 'plan.action.forbidden' } };
@@ -171,10 +182,14 @@ export async function resolveSdgReview(
     .where('sdg_review.id', '=', reviewId)
     .where('plan.institution_id', '=', user.institutionId)
     .executeTakeFirst();
-  if (!review || review.status !== 'open') return { ok: false, error: { code: 'plan.review.notFound' } };
+  if (review?.status !== 'open') return { ok: false, error: { code: 'plan.review.notFound' } };
   const chosen = [...new Set(sdgs)].filter((n) => n >= 1 && n <= 17).sort((a, b) => a - b);
   await db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('action_sdg').select('sdg_number').where('action_id', '=', review.action_id).execute();
+    const before = await trx
+      .selectFrom('action_sdg')
+      .select('sdg_number')
+      .where('action_id', '=', review.action_id)
+      .execute();
     await trx.deleteFrom('action_sdg').where('action_id', '=', review.action_id).execute();
     if (chosen.length) {
       await trx

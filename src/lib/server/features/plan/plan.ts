@@ -48,6 +48,7 @@ export interface ActionView {
   endDate: string | null;
   fteMilli: number | null;
   budgetCents: number | null;
+  description: string | null;
   workstreamId: string;
   objectiveId: string | null;
 }
@@ -105,14 +106,15 @@ export interface PlanFilters {
 }
 
 export function foldText(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 /** Keeps the actions that match every filter, and the branches that still hold one. */
-export function filterPlanTree(tree: PlanTree, filters: PlanFilters, personUnit: ReadonlyMap<string, string | null>): PlanTree {
+export function filterPlanTree(
+  tree: PlanTree,
+  filters: PlanFilters,
+  personUnit: ReadonlyMap<string, string | null>,
+): PlanTree {
   const q = filters.q ? foldText(filters.q.trim()) : '';
   const keep = (a: ActionView, context: string): boolean => {
     if (filters.sdg && !a.sdgs.includes(filters.sdg)) return false;

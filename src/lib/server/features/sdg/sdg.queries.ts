@@ -8,7 +8,9 @@ export async function syncReferenceData(db: Kysely<DB>): Promise<void> {
     await db
       .insertInto('sdg')
       .values({ number: g.number, title_fr: g.titleFr, title_en: g.titleEn, colour: g.colour })
-      .onConflict((oc) => oc.column('number').doUpdateSet({ title_fr: g.titleFr, title_en: g.titleEn, colour: g.colour }))
+      .onConflict((oc) =>
+        oc.column('number').doUpdateSet({ title_fr: g.titleFr, title_en: g.titleEn, colour: g.colour }),
+      )
       .execute();
   }
   for (const a of AXIS_CATALOGUE.axes) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import sdgData from '../../../../../data/sdg.json';
 import axisData from '../../../../../data/plan-axes.json';
+import sdgData from '../../../../../data/sdg.json';
 
 /** The 17 SDGs and the five Plan-vert axes, validated from versioned data files. */
 const sdgSchema = z.object({
