@@ -21,7 +21,10 @@ test('the SDG matrix is a readable table and leads to each SDG page', async ({ p
 test('the officer confirms the SDGs of a matrix row that could not be aligned', async ({ page }) => {
   await logIn(page, 'admin');
   await visit(page, '/plans/reviews', 'SDG reviews');
-  const first = page.locator('form').filter({ has: page.getByRole('checkbox') }).first();
+  const first = page
+    .locator('form')
+    .filter({ has: page.getByRole('checkbox') })
+    .first();
   const title = (await first.locator('legend').textContent())?.trim() ?? '';
   await first.getByRole('button').click();
   await expect(page.getByRole('status')).toHaveText('ODD confirmés.');
