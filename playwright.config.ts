@@ -45,6 +45,7 @@ export default defineConfig({
       // Lets tests present distinct client addresses to the login rate limiter.
       ADDRESS_HEADER: 'x-forwarded-for',
       XFF_DEPTH: '1',
+      BODY_SIZE_LIMIT: String(12 * 1024 * 1024),
     },
   },
 });

@@ -25,5 +25,6 @@ process.env.PORT ??= '3000';
 process.env.HOST ??= '0.0.0.0';
 // SvelteKit's CSRF check compares the Origin header with this: it must be the address users type.
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
-process.env.BODY_SIZE_LIMIT ??= String(12 * 1024 * 1024);
+// Request bodies must hold the largest upload (UPLOAD_MAX_MB) plus the multipart envelope.
+process.env.BODY_SIZE_LIMIT ??= String((Number(process.env.UPLOAD_MAX_MB ?? 10) + 2) * 1024 * 1024);
 await import(`../${built}`);

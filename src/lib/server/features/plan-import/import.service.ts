@@ -58,16 +58,14 @@ export async function importPlanFile(
   if (!preview.committable) {
     return { ok: false, error: { code: 'import.plan.hasRejectedRows', params: { count: preview.rejectedRows } } };
   }
-  const stored = await db
-    .transaction()
-    .execute((trx) =>
-      insertParsedPlan(trx, {
-        institutionId: input.institutionId,
-        actor: input.actor,
-        plan,
-        sourceName: input.filename,
-      }),
-    );
+  const stored = await db.transaction().execute((trx) =>
+    insertParsedPlan(trx, {
+      institutionId: input.institutionId,
+      actor: input.actor,
+      plan,
+      sourceName: input.filename,
+    }),
+  );
   return {
     ok: true,
     value: {
