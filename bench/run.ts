@@ -41,7 +41,7 @@ function syntheticCsv(actionsPerObjective: number): Buffer {
             '100% des actions réalisées',
             `Action ${w}.${o}.${a} pour réduire l'empreinte`,
             `Martin${a % 40} A. + Durand${a % 25} B.`,
-            'Nb de participants ; % de réalisation',
+            '"Nb de participants ; % de réalisation"',
             `${(a % 17) + 1}, ${((a + 5) % 17) + 1}`,
             a % 2 ? 'en cours' : 'à faire',
           ].join(';'),

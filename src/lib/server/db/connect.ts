@@ -32,6 +32,8 @@ export function sqlitePathOf(url: string): string {
 export function openDatabase(url: string): Database {
   if (dialectOf(url) === 'postgres') {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle client dropped by the server (restart, failover) must not crash the process; the pool reconnects.
+    pool.on('error', (e) => console.error(`PostgreSQL idle client error: ${e.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,
