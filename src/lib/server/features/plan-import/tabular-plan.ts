@@ -115,6 +115,15 @@ function columnLabels(header: readonly string[], mapping: ColumnMapping): Partia
   return labels;
 }
 
+/**
+ * Exports (and spreadsheet users) write "'-20 % de GES" so that no spreadsheet
+ * runs the cell as a formula (OWASP CSV injection); the apostrophe is not
+ * part of the text, so it goes, and an exported plan reads back as it was.
+ */
+function unneutralise(text: string): string {
+  return text.replace(/^'(?=[=+\-@])/, '');
+}
+
 function readCells(raw: readonly string[], mapping: ColumnMapping, labels: Cursor['labels'], notes: Note[]): Cells {
   const cells = {} as Cells;
   for (const field of Object.keys(mapping) as PlanField[]) {
@@ -126,7 +135,7 @@ function readCells(raw: readonly string[], mapping: ColumnMapping, labels: Curso
         code: 'import.plan.cellTruncated',
         params: { column: labels[field] ?? '', max: MAX_CELL_CHARS },
       });
-    cells[field] = cell.text;
+    cells[field] = unneutralise(cell.text);
   }
   for (const field of ['workstream', 'objective', 'target', 'action'] as const) cells[field] ??= '';
   return cells;
