@@ -95,7 +95,9 @@ async function main(): Promise<void> {
   const preview = time(() => previewPlanFile(csv, 'synthetic.csv'));
   if (!preview.value.ok) throw new Error(`synthetic preview refused: ${preview.value.error.code}`);
   const counts = preview.value.value.preview.counts;
-  console.log(`synthetic CSV: ${(csv.byteLength / 1024).toFixed(0)} KB, ${counts.actions} actions, ${counts.indicators} indicators`);
+  console.log(
+    `synthetic CSV: ${(csv.byteLength / 1024).toFixed(0)} KB, ${counts.actions} actions, ${counts.indicators} indicators`,
+  );
   console.log(`  preview (read + parse): ${preview.ms.toFixed(0)} ms`);
 
   for (const kind of ['sqlite', 'postgres'] as const) {
@@ -105,14 +107,24 @@ async function main(): Promise<void> {
       const institutionId = newId();
       await d.db
         .insertInto('institution')
-        .values({ id: institutionId, slug: 'bench', name: 'Bench', purpose_statement: null, ambition: null, values_text: null, created_at: nowIso() })
+        .values({
+          id: institutionId,
+          slug: 'bench',
+          name: 'Bench',
+          purpose_statement: null,
+          ambition: null,
+          values_text: null,
+          created_at: nowIso(),
+        })
         .execute();
       const actor = { userId: null, label: 'bench' };
       const seedImport = await timeAsync(() =>
         importPlanFile(d.db, { institutionId, actor, bytes: Buffer.from(seed), filename: 'seed.tsv' }),
       );
       console.log(`${kind}: seed plan import (preview + commit, 49 actions): ${seedImport.ms.toFixed(0)} ms`);
-      const big = await timeAsync(() => importPlanFile(d.db, { institutionId, actor, bytes: csv, filename: 'synthetic.csv' }));
+      const big = await timeAsync(() =>
+        importPlanFile(d.db, { institutionId, actor, bytes: csv, filename: 'synthetic.csv' }),
+      );
       if (!big.value.ok) throw new Error(big.value.error.code);
       console.log(`${kind}: synthetic import (${counts.actions} actions): ${big.ms.toFixed(0)} ms`);
       const planId = big.value.value.planId;

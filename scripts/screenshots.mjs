@@ -8,7 +8,13 @@ const out = 'docs/screenshots';
 mkdirSync(out, { recursive: true });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'fr-FR' });
 const shot = async (name) => page.screenshot({ path: `${out}/${name}.png` });
@@ -25,8 +31,16 @@ await shot('plan-tree');
 await page.getByRole('link', { name: /Compostage des déchets/ }).click();
 await shot('action');
 await page.goto(`${base}/sdg`);
-await page.getByLabel(/Plan/).first().selectOption({ label: "Plan d'action 2021-2022" }).catch(() => {});
-await page.getByRole('button', { name: /Afficher|Choisir|Voir/ }).first().click().catch(() => {});
+await page
+  .getByLabel(/Plan/)
+  .first()
+  .selectOption({ label: "Plan d'action 2021-2022" })
+  .catch(() => {});
+await page
+  .getByRole('button', { name: /Afficher|Choisir|Voir/ })
+  .first()
+  .click()
+  .catch(() => {});
 await shot('sdg-matrix');
 await page.goto(`${base}/import`);
 await shot('import');
