@@ -17,7 +17,7 @@ import {
   type SdgReview,
 } from './parsed-plan';
 import { isSdgMatrixHeader, parseSdgMatrix } from './sdg-matrix';
-import { parseSeedPlan } from './seed-plan';
+import { parseSeedPlanRows } from './seed-plan';
 import { type ColumnMapping, detectColumns, findHeaderRow, type PlanField, rowsToPlan } from './tabular-plan';
 
 export type PlanSource = 'seed-plan' | 'sdg-matrix' | 'tabular';
@@ -139,8 +139,9 @@ function readTable(
   const source = detectPlanSource(file.sheets.length > 1 ? { ...file, sheets: [{ name: '', rows: sheetRows }] } : file);
   // The seed and matrix readers work on tab-separated lines, whatever the file's own delimiter or format was.
   const text = file.format === 'text' && file.text !== null ? file.text : sheetRows.map((r) => r.join('\t')).join('\n');
+  // Spreadsheets and CSV keep their parsed rows (a cell may hold a line break); plain text is cut at tabs.
   const rows =
-    source === 'tabular'
+    source === 'tabular' || (source === 'seed-plan' && file.format !== 'text')
       ? sheetRows
       : text
           .replace(/^\uFEFF/, '')
@@ -158,7 +159,8 @@ function readTable(
 function parse(read: ReadTable, filename: string, options: ImportOptions): ParseResult {
   const { table, rows, text, headerRow } = read;
   if (table.source === 'sdg-matrix') return parseSdgMatrix(text);
-  if (table.source === 'seed-plan') return options.mapping ? remapSeedPlan(read, options.mapping) : parseSeedPlan(text);
+  if (table.source === 'seed-plan')
+    return options.mapping ? remapSeedPlan(read, options.mapping) : parseSeedPlanRows(rows);
   if (table.source !== 'tabular' || headerRow < 0 || !table.mapping)
     return { ok: false, error: { code: 'import.plan.notAPlan' } };
   return rowsToPlan(rows, headerRow, table.mapping, {
@@ -175,7 +177,7 @@ function parse(read: ReadTable, filename: string, options: ImportOptions): Parse
  * them, the table under it with the user's mapping.
  */
 function remapSeedPlan(read: ReadTable, mapping: ColumnMapping): ParseResult {
-  const seed = parseSeedPlan(read.text);
+  const seed = parseSeedPlanRows(read.rows);
   if (!seed.ok) return seed;
   const { title, kind, startYear, endYear, means } = seed.value;
   const mapped = rowsToPlan(read.rows, read.headerRow, mapping, { title, kind, startYear, endYear });

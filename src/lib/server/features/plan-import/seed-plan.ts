@@ -18,6 +18,11 @@ export function parseSeedPlan(text: string): ParseResult {
     .replace(/^\uFEFF/, '')
     .split(/\r\n|\n|\r/)
     .map((line) => line.split('\t'));
+  return parseSeedPlanRows(rows);
+}
+
+/** The same reader on rows already split by a spreadsheet or CSV parser, so cells may hold line breaks. */
+export function parseSeedPlanRows(rows: string[][]): ParseResult {
   const headerRow = findHeaderRow(rows);
   if (headerRow < 0) return NOT_A_PLAN;
   const preamble = readPreamble(rows.slice(0, headerRow));
