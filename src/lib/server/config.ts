@@ -31,6 +31,14 @@ const schema = z.object({
   /** Folder for files the server keeps (uploads, backups); never the code folder in production. */
   FILES_DIR: z.string().default('./data/files'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Language of command-line messages: English when LC_ALL or LANG starts with "en", French otherwise. */
+  LANG: z.string().optional(),
+  LC_ALL: z.string().optional(),
+  /** Password for `create-admin` when --password is not given (keeps it out of the process list and shell history). */
+  TRAJECTOIRE_ADMIN_PASSWORD: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined),
 });
 
 export type Config = Readonly<z.infer<typeof schema>>;

@@ -1,0 +1,2 @@
+/** Institutions held by the deployment (one or several). */
+export { createInstitution, type InstitutionRef, listInstitutions, slugOf } from './institution.service';
