@@ -140,27 +140,50 @@ export async function createUser(
   if (existing) return { ok: false, error: { code: 'auth.user.emailTaken' } };
   const id = newId();
   const password_hash = await hashPassword(input.password);
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('app_user')
-      .values({
-        id,
-        email,
-        display_name: input.displayName.trim() || email,
-        password_hash,
-        locale: input.locale ?? 'fr',
-        person_id: input.personId ?? null,
-        disabled: 0,
-        created_at: nowIso(),
-        last_login_at: null,
-      })
-      .execute();
-    await trx
-      .insertInto('membership')
-      .values({ user_id: id, institution_id: input.institutionId, role: input.role })
-      .execute();
-  });
+  await db.transaction().execute((trx) =>
+    insertUserRows(trx, {
+      id,
+      email,
+      displayName: input.displayName.trim() || email,
+      passwordHash: password_hash,
+      locale: input.locale ?? 'fr',
+      personId: input.personId ?? null,
+      institutionId: input.institutionId,
+      role: input.role,
+    }),
+  );
   return { ok: true, value: { id } };
+}
+
+/** The account row and its membership, inside the caller's transaction (shared by every way of creating an account). */
+export async function insertUserRows(
+  trx: Kysely<DB>,
+  u: {
+    id: string;
+    email: string;
+    displayName: string;
+    passwordHash: string;
+    locale: string;
+    personId: string | null;
+    institutionId: string;
+    role: Role;
+  },
+): Promise<void> {
+  await trx
+    .insertInto('app_user')
+    .values({
+      id: u.id,
+      email: u.email,
+      display_name: u.displayName,
+      password_hash: u.passwordHash,
+      locale: u.locale,
+      person_id: u.personId,
+      disabled: 0,
+      created_at: nowIso(),
+      last_login_at: null,
+    })
+    .execute();
+  await trx.insertInto('membership').values({ user_id: u.id, institution_id: u.institutionId, role: u.role }).execute();
 }
 
 export interface UserRow {

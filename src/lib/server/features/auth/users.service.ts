@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { isUniqueViolation } from '../../db/dialect';
-import { newId, nowIso } from '../../db/ids';
+import { newId } from '../../db/ids';
 import type { DB } from '../../db/schema';
 import { type Actor, diffFields, recordAudit } from '../audit';
 import { canManageUsers, ROLES, type SessionUser } from './auth';
+import { insertUserRows } from './auth.service';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './password';
 
 const personRef = z.string().min(1).max(64).nullable();
@@ -81,24 +82,16 @@ export async function addUser(
       if (taken) return { ok: false, error: { code: 'auth.user.emailTaken' } };
       const linkError = await checkPersonLink(trx, actor.institutionId, input.personId, null);
       if (linkError) return { ok: false, error: { code: linkError } };
-      await trx
-        .insertInto('app_user')
-        .values({
-          id,
-          email: input.email,
-          display_name: input.displayName,
-          password_hash: passwordHash,
-          locale: actor.locale,
-          person_id: input.personId,
-          disabled: 0,
-          created_at: nowIso(),
-          last_login_at: null,
-        })
-        .execute();
-      await trx
-        .insertInto('membership')
-        .values({ user_id: id, institution_id: actor.institutionId, role: input.role })
-        .execute();
+      await insertUserRows(trx, {
+        id,
+        email: input.email,
+        displayName: input.displayName,
+        passwordHash,
+        locale: actor.locale,
+        personId: input.personId,
+        institutionId: actor.institutionId,
+        role: input.role,
+      });
       await recordAudit(trx, {
         institutionId: actor.institutionId,
         actor: actorOf(actor),
