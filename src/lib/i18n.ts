@@ -5,22 +5,32 @@
  * A test fails when a locale misses a key or a placeholder.
  */
 import enAdmin from '../../messages/en/admin.json';
+import enApi from '../../messages/en/api.json';
 import enCommon from '../../messages/en/common.json';
+import enDashboard from '../../messages/en/dashboard.json';
 import enExport from '../../messages/en/export.json';
 import enImportFile from '../../messages/en/import-file.json';
 import enImportPlan from '../../messages/en/import-plan.json';
 import enImportUi from '../../messages/en/import-ui.json';
+import enIndicators from '../../messages/en/indicators.json';
+import enNotifications from '../../messages/en/notifications.json';
 import enPeople from '../../messages/en/people.json';
 import enPlan from '../../messages/en/plan.json';
+import enProgress from '../../messages/en/progress.json';
 import enSdg from '../../messages/en/sdg.json';
 import frAdmin from '../../messages/fr/admin.json';
+import frApi from '../../messages/fr/api.json';
 import frCommon from '../../messages/fr/common.json';
+import frDashboard from '../../messages/fr/dashboard.json';
 import frExport from '../../messages/fr/export.json';
 import frImportFile from '../../messages/fr/import-file.json';
 import frImportPlan from '../../messages/fr/import-plan.json';
 import frImportUi from '../../messages/fr/import-ui.json';
+import frIndicators from '../../messages/fr/indicators.json';
+import frNotifications from '../../messages/fr/notifications.json';
 import frPeople from '../../messages/fr/people.json';
 import frPlan from '../../messages/fr/plan.json';
+import frProgress from '../../messages/fr/progress.json';
 import frSdg from '../../messages/fr/sdg.json';
 
 export const LOCALES = ['fr', 'en'] as const;
@@ -37,6 +47,11 @@ const fr = {
   ...frPeople,
   ...frAdmin,
   ...frExport,
+  ...frIndicators,
+  ...frProgress,
+  ...frDashboard,
+  ...frNotifications,
+  ...frApi,
 };
 const en = {
   ...enCommon,
@@ -48,6 +63,11 @@ const en = {
   ...enPeople,
   ...enAdmin,
   ...enExport,
+  ...enIndicators,
+  ...enProgress,
+  ...enDashboard,
+  ...enNotifications,
+  ...enApi,
 };
 
 export type MessageKey = keyof typeof fr;

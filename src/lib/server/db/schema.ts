@@ -1,6 +1,9 @@
+import type { ApiTables } from '../features/api/api.table';
 import type { AuditTables } from '../features/audit/audit.table';
 import type { AuthTables } from '../features/auth/auth.table';
+import type { IndicatorTables } from '../features/indicators/indicators.table';
 import type { InstitutionTables } from '../features/institution/institution.table';
+import type { NotificationTables } from '../features/notifications/notifications.table';
 import type { PeopleTables } from '../features/people/people.table';
 import type { PlanTables } from '../features/plan/plan.table';
 import type { ImportTables } from '../features/plan-import/import.table';
@@ -14,4 +17,7 @@ export interface DB
     PlanTables,
     AuthTables,
     AuditTables,
-    ImportTables {}
+    ImportTables,
+    IndicatorTables,
+    NotificationTables,
+    ApiTables {}

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 export interface PlanTable {
   id: string;
   institution_id: string;
@@ -87,6 +89,21 @@ export interface IndicatorTable {
   position: number;
   name: string;
   unit: string | null;
+  /** increase | decrease | reach | milestone */
+  direction: Generated<string>;
+  /** number | percentage | yes_no | milestone | text */
+  kind: Generated<string>;
+  /** year | academic_year | quarter | month */
+  periodicity: Generated<string>;
+  baseline_value_milli: number | null;
+  baseline_date: string | null;
+  target_value_milli: number | null;
+  target_date: string | null;
+  responsible_person_id: string | null;
+  /** manual, or the key of a module that computes it (see features/indicators/sources.ts). */
+  source: Generated<string>;
+  source_key: string | null;
+  version: Generated<number>;
 }
 
 export interface ActionSdgTable {
