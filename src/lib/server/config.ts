@@ -31,6 +31,16 @@ const schema = z.object({
   /** Folder for files the server keeps (uploads, backups); never the code folder in production. */
   FILES_DIR: z.string().default('./data/files'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Public address of the app, used in links inside e-mails. Defaults to ORIGIN, then http://localhost:3000. */
+  PUBLIC_URL: z.string().url().optional(),
+  ORIGIN: z.string().url().optional(),
+  /** SMTP server for reminders and digests, e.g. smtp://user:pass@smtp.example.org:587. Empty: no e-mail is sent (logged instead). */
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Trajectoire <no-reply@trajectoire.invalid>'),
+  /** Run background jobs (reminders, digests) inside this server process. */
+  JOBS: z.enum(['on', 'off']).default('on'),
+  /** How often the in-process worker looks for due jobs, in seconds. */
+  JOBS_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Language of command-line messages: English when LC_ALL or LANG starts with "en", French otherwise. */
   LANG: z.string().optional(),
   LC_ALL: z.string().optional(),
