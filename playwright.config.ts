@@ -41,6 +41,7 @@ export default defineConfig({
       ORIGIN: baseURL,
       DATABASE_URL: 'file:./test-results/e2e.db',
       TRAJECTOIRE_DEMO: 'on',
+      JOBS: 'off',
       NODE_ENV: 'test',
       // Lets tests present distinct client addresses to the login rate limiter.
       ADDRESS_HEADER: 'x-forwarded-for',

@@ -3,6 +3,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { isLocale, negotiateLocale } from '$lib/i18n';
 import { getConfig } from '$lib/server/config';
 import { findUserBySessionToken, SESSION_COOKIE } from '$lib/server/features/auth';
+import { startBackgroundJobs } from '$lib/server/features/notifications';
 import { log } from '$lib/server/log';
 import { getDatabase, prepareServer } from '$lib/server/runtime';
 import { LOCALE_COOKIE } from '$lib/server/web';
@@ -10,6 +11,8 @@ import { LOCALE_COOKIE } from '$lib/server/web';
 export const init: ServerInit = async () => {
   const port = process.env.PORT ?? '3000';
   await prepareServer(process.env.ORIGIN ?? `http://localhost:${port}`);
+  const stopJobs = startBackgroundJobs(getDatabase().db);
+  process.once('sveltekit:shutdown', () => void stopJobs());
 };
 
 export const handle: Handle = async ({ event, resolve }) => {

@@ -6,6 +6,7 @@ import { newId, nowIso } from '../../db/ids';
 import type { DB } from '../../db/schema';
 import { type Actor, recordAudit } from '../audit';
 import { createUser, type Role } from '../auth';
+import { loadDemoValues } from '../indicators';
 import { matchPerson } from '../people';
 import { importPlanFile } from '../plan-import';
 
@@ -230,5 +231,6 @@ export async function loadDemoIfEmpty(db: Kysely<DB>, options: { password: strin
     });
     if (!created.ok) throw new Error(`Demo account ${account.email}: ${created.error.code}`);
   }
+  await loadDemoValues(db, institutionId);
   return true;
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { newId, nowIso } from '../../db/ids';
 import type { DB } from '../../db/schema';
 import { type Actor, recordAudit } from '../audit';
+import { enrichPlanIndicators } from '../indicators';
 import {
   displayNameOf,
   listPersonRefs,
@@ -305,5 +306,6 @@ export async function insertParsedPlan(
     operation: 'import',
     changes: [{ field: 'source', before: null, after: input.sourceName }],
   });
+  await enrichPlanIndicators(trx, planId);
   return { planId, stats: resolver.stats, warnings: resolver.warnings, actionIds };
 }

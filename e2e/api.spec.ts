@@ -1,0 +1,123 @@
+import { type APIRequestContext, expect, test } from '@playwright/test';
+import { expectAccessible, logIn, measure, visit } from './support';
+
+const TOKEN_NAME = 'Script e2e';
+
+interface ApiAction {
+  id: string;
+  indicators: { id: string; name: string; unit: string | null }[];
+}
+
+function bearer(token: string) {
+  return { authorization: `Bearer ${token}` };
+}
+
+async function getJson(request: APIRequestContext, path: string, token: string) {
+  const response = await request.get(path, { headers: bearer(token) });
+  expect(response.status(), path).toBe(200);
+  expect(response.headers()['content-type']).toContain('application/json');
+  expect(response.headers()['cache-control']).toBe('no-store');
+  return (await response.json()).data;
+}
+
+test('a user creates a token, reads the API with it alone, then revokes it', async ({ page, request }) => {
+  await logIn(page, 'viewer');
+  await visit(page, '/account/tokens', 'API tokens');
+  await page.getByLabel('Nom du jeton').fill(TOKEN_NAME);
+  await page.getByRole('button', { name: 'Créer le jeton' }).click();
+  const shown = page.getByTestId('new-token');
+  await expect(shown).toHaveText(/^trj_[A-Za-z0-9_-]{43}$/);
+  const token = (await shown.textContent()) ?? '';
+  await expect(page.getByText('il ne sera plus jamais affiché', { exact: false })).toBeVisible();
+  await expectAccessible(page);
+
+  // Shown once: the list shows the name, never the token.
+  await page.goto('/account/tokens');
+  await expect(page.getByRole('row').filter({ hasText: TOKEN_NAME })).toContainText('Actif');
+  expect(await page.content()).not.toContain(token);
+
+  // The session cookie alone does not open the API (no CSRF surface).
+  const withCookieOnly = await page.request.get('/api/v1/plans');
+  expect(withCookieOnly.status()).toBe(401);
+
+  const plans = await getJson(request, '/api/v1/plans', token);
+  expect(plans.map((p: { title: string }) => p.title)).toContain("Plan d'action RES 2023/2027");
+  const multiYear = plans.find((p: { kind: string }) => p.kind === 'multi_year');
+  expect(multiYear).toMatchObject({ id: expect.any(String), actionCount: 49, startYear: 2023, endYear: 2027 });
+
+  const plan = await getJson(request, `/api/v1/plans/${multiYear.id}`, token);
+  expect(plan.workstreams).toHaveLength(4);
+  const actions: ApiAction[] = plan.workstreams.flatMap(
+    (w: { objectives: { actions: ApiAction[] }[]; actions: ApiAction[] }) => [
+      ...w.objectives.flatMap((o) => o.actions),
+      ...w.actions,
+    ],
+  );
+  const measured = actions.find((a) => a.indicators.length > 0);
+  if (!measured) throw new Error('no action with an indicator in the demo plan');
+
+  const action = await getJson(request, `/api/v1/actions/${measured.id}`, token);
+  expect(action).toMatchObject({ id: measured.id, plan: { id: multiYear.id }, pilots: expect.any(Array) });
+  expect(action).toHaveProperty('budgetCents');
+
+  const indicatorId = measured.indicators[0].id;
+  const indicator = await getJson(request, `/api/v1/indicators/${indicatorId}`, token);
+  expect(indicator).toMatchObject({ id: indicatorId, planId: multiYear.id, baseline: expect.any(Object) });
+  const values = await getJson(request, `/api/v1/indicators/${indicatorId}/values`, token);
+  expect(values).toMatchObject({ indicatorId, history: false, values: expect.any(Array) });
+  const history = await getJson(request, `/api/v1/indicators/${indicatorId}/values?history=true`, token);
+  expect(history.history).toBe(true);
+  expect(history.values.length).toBeGreaterThanOrEqual(values.values.length);
+
+  for (const path of ['/api/v1/plans/unknown', '/api/v1/actions/unknown', '/api/v1/indicators/unknown/values']) {
+    const response = await request.get(path, { headers: bearer(token) });
+    expect(response.status(), path).toBe(404);
+    expect((await response.json()).error.code).toBe('api.error.notFound');
+  }
+  const bad = await request.get(`/api/v1/indicators/${indicatorId}/values?history=perhaps`, { headers: bearer(token) });
+  expect(bad.status()).toBe(400);
+
+  const anonymous = await request.get('/api/v1/plans');
+  expect(anonymous.status()).toBe(401);
+  expect(anonymous.headers()['www-authenticate']).toMatch(/^Bearer/);
+  expect((await anonymous.json()).error).toMatchObject({ code: 'api.error.unauthorized', message: expect.any(String) });
+
+  await page.getByRole('button', { name: `Révoquer — ${TOKEN_NAME}` }).click();
+  await expect(page.getByRole('status')).toContainText('Jeton révoqué');
+  await expect(page.getByRole('row').filter({ hasText: TOKEN_NAME })).toContainText('Révoqué le');
+  await expectAccessible(page);
+  const revoked = await request.get('/api/v1/plans', { headers: bearer(token) });
+  expect(revoked.status()).toBe(401);
+  expect(revoked.headers()['www-authenticate']).toContain('invalid_token');
+});
+
+test('the OpenAPI document and the API page are public', async ({ page, request }) => {
+  const response = await request.get('/api/v1/openapi.json');
+  expect(response.status()).toBe(200);
+  const doc = await response.json();
+  expect(doc.openapi).toBe('3.1.0');
+  expect(Object.keys(doc.paths)).toEqual(
+    expect.arrayContaining(['/plans', '/plans/{planId}', '/indicators/{indicatorId}/values']),
+  );
+  await visit(page, '/api/docs', 'API documentation');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('API de Trajectoire');
+  await expect(page.getByRole('link', { name: /openapi\.json/ })).toHaveAttribute('href', '/api/v1/openapi.json');
+});
+
+test('a signed-in user downloads the indicator values of a plan', async ({ page }) => {
+  await logIn(page, 'admin');
+  await visit(page, '/exports', 'exports');
+  await page.getByLabel('Plan', { exact: true }).selectOption({ label: "Plan d'action RES 2023/2027" });
+  await page.getByLabel('CSV', { exact: false }).check();
+  await page.getByLabel('Inclure toutes les versions', { exact: false }).check();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Télécharger les valeurs' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^valeurs-historique-plan-d-action-res-2023-2027-\d{4}-\d\d-\d\d\.csv$/);
+  const response = await page.request.get(`${new URL(download.url()).pathname}${new URL(download.url()).search}`);
+  const bytes = await response.body();
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(bytes.toString('utf8')).toContain('Plan;Chantier;Objectif;Action;Indicateur');
+  await measure(page, 'exports');
+});

@@ -1,0 +1,28 @@
+/** Personal API tokens, the read-only JSON API (v1) with its OpenAPI document, and the indicator values export. */
+export type { ApiAction, ApiIndicator, ApiPlan, ApiPlanSummary, ApiValue } from './api';
+export {
+  type ApiActionDetail,
+  type ApiValueList,
+  apiGetAction,
+  apiGetIndicator,
+  apiGetPlan,
+  apiListIndicatorValues,
+  apiListPlans,
+} from './api.service';
+export { API_ERROR_CODES, type ApiErrorCode, type ApiEvent, apiError, jsonResponse, serveApi } from './http';
+export { OPENAPI_DOCUMENT } from './openapi';
+export {
+  type ApiTokenView,
+  authenticateApiToken,
+  createApiToken,
+  listApiTokens,
+  MAX_ACTIVE_TOKENS,
+  revokeApiToken,
+  tokenNameSchema,
+} from './tokens';
+export {
+  exportIndicatorValues,
+  VALUES_EXPORT_FORMATS,
+  type ValuesExportFile,
+  type ValuesExportFormat,
+} from './values-export';

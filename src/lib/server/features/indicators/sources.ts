@@ -1,0 +1,44 @@
+/**
+ * Where an indicator's values come from: entered by hand ("manual"), or
+ * computed by a module (travel, awareness sessions, ideas...).
+ *
+ * The one interface a module implements to feed indicators: it declares a
+ * key, a translated label and the periodicities it can compute, and returns
+ * the value of a period from its own records. `indicator.source` holds the
+ * module's key and `indicator.source_key` what to compute inside the module
+ * (for instance a travel mode or a session type). Modules add their entry to
+ * INDICATOR_SOURCES; the definition form offers every entry.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
+import type { Period, Periodicity } from './periods';
+
+export const MANUAL_SOURCE = 'manual';
+
+export interface IndicatorSource {
+  /** Stored in indicator.source; never change it once values exist. */
+  key: string;
+  /** i18n key of the label shown in the definition form. */
+  labelKey: string;
+  periodicities: readonly Periodicity[];
+  /** Value x 1000 for the period, or null when the module has no data for it. */
+  compute(
+    db: Kysely<DB>,
+    input: { institutionId: string; sourceKey: string | null; period: Period },
+  ): Promise<number | null>;
+}
+
+/** Modules computing indicators (none yet: later issues plug in here). */
+export const INDICATOR_SOURCES: readonly IndicatorSource[] = [];
+
+export function isKnownSource(key: string): boolean {
+  return key === MANUAL_SOURCE || INDICATOR_SOURCES.some((s) => s.key === key);
+}
+
+/** Keys and label keys for the definition form, the manual entry first. */
+export function sourceOptions(): { key: string; labelKey: string }[] {
+  return [
+    { key: MANUAL_SOURCE, labelKey: 'indicators.source.manual' },
+    ...INDICATOR_SOURCES.map((s) => ({ key: s.key, labelKey: s.labelKey })),
+  ];
+}

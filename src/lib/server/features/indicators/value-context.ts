@@ -1,0 +1,82 @@
+/** The indicator a value belongs to, what the user may do with it, and how value operations fail. */
+import type { Kysely } from 'kysely';
+import { isUniqueViolation } from '../../db/dialect';
+import type { DB } from '../../db/schema';
+import { listTeamIdsOfPerson, type SessionUser } from '../auth';
+import type { Result } from '../plan';
+import { canEnterValues, canReviewValues, type IndicatorKind, isIndicatorKind } from './indicators';
+import { findIndicatorRow, findOwnership, type IndicatorRow } from './indicators.queries';
+import { isPeriodicity, type Periodicity } from './periods';
+
+export type ValueErrorCode =
+  | 'indicators.value.notFound'
+  | 'indicators.value.forbidden'
+  | 'indicators.value.invalidPeriod'
+  | 'indicators.value.futurePeriod'
+  | 'indicators.value.required'
+  | 'indicators.value.invalidNumber'
+  | 'indicators.value.invalidChoice'
+  | 'indicators.value.tooLong'
+  | 'indicators.value.invalidUrl'
+  | 'indicators.value.reasonRequired'
+  | 'indicators.value.stale'
+  | 'indicators.value.wrongState'
+  | 'indicators.evidence.empty'
+  | 'indicators.evidence.tooLarge'
+  | 'indicators.evidence.refused';
+
+export type ValueResult<T> = Result<T, ValueErrorCode>;
+
+export interface ValueContext {
+  indicator: IndicatorRow;
+  kind: IndicatorKind;
+  periodicity: Periodicity;
+  canEnter: boolean;
+  canReview: boolean;
+}
+
+export const fail = <T>(code: ValueErrorCode, params?: Record<string, string | number>): ValueResult<T> => ({
+  ok: false,
+  error: params ? { code, params } : { code },
+});
+
+/** The indicator and what the user may do with its values; undefined when it is not the user's institution's. */
+export async function loadValueContext(
+  db: Kysely<DB>,
+  user: SessionUser,
+  indicatorId: string,
+): Promise<ValueContext | undefined> {
+  const indicator = await findIndicatorRow(db, user.institutionId, indicatorId);
+  if (!indicator) return undefined;
+  const [owner, teams] = await Promise.all([findOwnership(db, indicator), listTeamIdsOfPerson(db, user.personId)]);
+  return {
+    indicator,
+    kind: isIndicatorKind(indicator.kind) ? indicator.kind : 'number',
+    periodicity: isPeriodicity(indicator.periodicity) ? indicator.periodicity : 'year',
+    canEnter: canEnterValues(user, owner, teams),
+    canReview: canReviewValues(user),
+  };
+}
+
+/** A transaction that two writers raced for ends as "someone saved first", never as a crash. */
+export async function inTransaction<T>(
+  db: Kysely<DB>,
+  work: (trx: Kysely<DB>) => Promise<ValueResult<T>>,
+): Promise<ValueResult<T>> {
+  const rollback = Symbol('rollback');
+  let refused: ValueResult<T> | undefined;
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const result = await work(trx);
+      if (!result.ok) {
+        refused = result;
+        throw rollback;
+      }
+      return result;
+    });
+  } catch (e) {
+    if (e === rollback && refused) return refused;
+    if (isUniqueViolation(e)) return fail('indicators.value.stale');
+    throw e;
+  }
+}

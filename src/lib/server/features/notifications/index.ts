@@ -1,0 +1,26 @@
+/** Reminders and the weekly digest by e-mail, on a job queue in the database; users' notification choices. */
+export { publicBaseUrl, startBackgroundJobs } from './background';
+export {
+  claimNextJob,
+  enqueueJob,
+  failJob,
+  finishJob,
+  type Job,
+  type JobHandler,
+  type JobHandlers,
+  recoverStaleJobs,
+  runDueJobs,
+  startJobWorker,
+} from './jobs';
+export type { MailMessage } from './mail-content';
+export { createMailer, type Mailer } from './mailer';
+export { canReceiveDigest, type NotificationPreferences } from './notifications';
+export {
+  getNotificationSettingsPage,
+  getPreferences,
+  type NotificationSettingsPage,
+  preferencesFormSchema,
+  type SentNotification,
+  updatePreferences,
+} from './preferences';
+export { runReminderScan, runWeeklyDigest, scheduleRecurringJobs } from './reminders';

@@ -1,0 +1,9 @@
+import { z } from 'zod';
+import { apiGetIndicator, serveApi } from '$lib/server/features/api';
+import { getDatabase } from '$lib/server/runtime';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = (event) =>
+  serveApi(event, getDatabase().db, z.object({}), (user) =>
+    apiGetIndicator(getDatabase().db, user, event.params.indicatorId),
+  );

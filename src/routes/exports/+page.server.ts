@@ -1,0 +1,11 @@
+import { VALUES_EXPORT_FORMATS } from '$lib/server/features/api';
+import { listPlans } from '$lib/server/features/plan';
+import { getDatabase } from '$lib/server/runtime';
+import { requireUser } from '$lib/server/web';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+  const user = requireUser(locals, url);
+  const plans = await listPlans(getDatabase().db, user.institutionId);
+  return { plans: plans.map((p) => ({ id: p.id, title: p.title })), formats: VALUES_EXPORT_FORMATS };
+};
