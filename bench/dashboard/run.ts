@@ -5,6 +5,7 @@
  * latency percentiles, errors and the server's peak RSS. Asserts nothing. Needs `npm run build` first.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -100,7 +101,10 @@ async function benchOn(label: string, databaseUrl: string): Promise<void> {
     await load('plan dashboard', `/dashboard?plan=${planIds[0]}`, cookie, server.pid ?? 0);
     await load('indicator page', `/indicators/${indicatorId}`, cookie, server.pid ?? 0);
   } finally {
+    // Wait for the exit: dropping the database under a live server makes it crash noisily.
+    const exited = once(server, 'exit');
     server.kill();
+    await exited;
   }
 }
 

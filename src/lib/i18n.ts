@@ -13,6 +13,7 @@ import enImportFile from '../../messages/en/import-file.json';
 import enImportPlan from '../../messages/en/import-plan.json';
 import enImportUi from '../../messages/en/import-ui.json';
 import enIndicators from '../../messages/en/indicators.json';
+import enMy from '../../messages/en/my.json';
 import enNotifications from '../../messages/en/notifications.json';
 import enPeople from '../../messages/en/people.json';
 import enPlan from '../../messages/en/plan.json';
@@ -27,11 +28,13 @@ import frImportFile from '../../messages/fr/import-file.json';
 import frImportPlan from '../../messages/fr/import-plan.json';
 import frImportUi from '../../messages/fr/import-ui.json';
 import frIndicators from '../../messages/fr/indicators.json';
+import frMy from '../../messages/fr/my.json';
 import frNotifications from '../../messages/fr/notifications.json';
 import frPeople from '../../messages/fr/people.json';
 import frPlan from '../../messages/fr/plan.json';
 import frProgress from '../../messages/fr/progress.json';
 import frSdg from '../../messages/fr/sdg.json';
+import { numberFormat } from './intl';
 
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -52,6 +55,7 @@ const fr = {
   ...frDashboard,
   ...frNotifications,
   ...frApi,
+  ...frMy,
 };
 const en = {
   ...enCommon,
@@ -68,6 +72,7 @@ const en = {
   ...enDashboard,
   ...enNotifications,
   ...enApi,
+  ...enMy,
 };
 
 export type MessageKey = keyof typeof fr;
@@ -151,11 +156,11 @@ function expand(locale: Locale, inner: string, params: Params): string {
       re.lastIndex = end + 1;
     }
     const chosen = branches.get(`=${n}`) ?? branches.get(pluralRules[locale].select(n)) ?? branches.get('other') ?? '';
-    return format(locale, chosen.replaceAll('#', new Intl.NumberFormat(locale).format(n)), params);
+    return format(locale, chosen.replaceAll('#', numberFormat(locale).format(n)), params);
   }
   const value = params[name];
   if (value === undefined) return `{${name}}`;
-  return typeof value === 'number' ? new Intl.NumberFormat(locale).format(value) : value;
+  return typeof value === 'number' ? numberFormat(locale).format(value) : value;
 }
 
 /** The placeholders a message uses, to check that both locales agree. */

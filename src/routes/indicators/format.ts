@@ -1,5 +1,6 @@
 /** How indicator values read on the pages (shared by the indicator page and the bulk entry page). */
 import type { Locale } from '$lib/i18n';
+import { dateTimeFormat, numberFormat } from '$lib/intl';
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 
@@ -18,7 +19,7 @@ export function showValue(
 ): string {
   if (!v) return '—';
   if (v.valueMilli !== null) {
-    const n = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(v.valueMilli / 1000);
+    const n = numberFormat(locale, { maximumFractionDigits: 3 }).format(v.valueMilli / 1000);
     // "nombre" says what is counted, not a unit to print after the figure.
     return !unit || unit === 'nombre' ? n : `${n} ${unit}`;
   }
@@ -32,18 +33,16 @@ export function showValue(
 export function inputValue(locale: Locale, v: StoredValue | null): string {
   if (!v) return '';
   if (v.valueMilli !== null) {
-    return new Intl.NumberFormat(locale, { maximumFractionDigits: 3, useGrouping: false }).format(v.valueMilli / 1000);
+    return numberFormat(locale, { maximumFractionDigits: 3, useGrouping: false }).format(v.valueMilli / 1000);
   }
   return v.valueText ?? '';
 }
 
 export function showDate(locale: Locale, iso: string | null): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
 }
 
 export function showDateTime(locale: Locale, iso: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(
-    new Date(iso),
-  );
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso));
 }

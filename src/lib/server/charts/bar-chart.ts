@@ -1,3 +1,4 @@
+import { numberFormat } from '../../intl';
 /**
  * Horizontal bars (progress per workstream, per SDG, per axis). Each bar prints its
  * value; a status is carried by a pattern and a legend, not by colour alone.
@@ -56,7 +57,7 @@ export function barChartSvg(input: BarChartInput): string {
   const w = WIDTH - x0 - VALUE_ROOM;
   const xAt = (v: number) => x0 + ((v - min) / span) * w;
   const zero = xAt(0);
-  const formatter = new Intl.NumberFormat(
+  const formatter = numberFormat(
     locale,
     format === 'percent' ? { style: 'percent', maximumFractionDigits: 0 } : { maximumFractionDigits: 1 },
   );

@@ -1,3 +1,4 @@
+import { numberFormat } from '../../intl';
 /**
  * An indicator's values against its expected trajectory and its target. The three
  * series differ by line (solid, dashed, dotted), by marker (circle, square,
@@ -92,7 +93,7 @@ export function lineChartSvg(input: LineChartInput): string {
   if (lo >= 0 && lo <= hi * 0.6) lo = 0;
   if (hi <= 0 && hi >= lo * 0.6) hi = 0;
   const ticks = niceTicks(lo, hi);
-  const formatter = new Intl.NumberFormat(locale, { maximumFractionDigits: stepDecimals(ticks.step) });
+  const formatter = numberFormat(locale, { maximumFractionDigits: stepDecimals(ticks.step) });
   const tickLabels = ticks.values.map((v) => formatter.format(v));
 
   const seriesLabels = { value: labels.value, expected: labels.expected, target: labels.target };

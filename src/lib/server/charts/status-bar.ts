@@ -1,3 +1,4 @@
+import { numberFormat } from '../../intl';
 /**
  * One stacked bar of status counts (how many indicators are achieved, on track...).
  * Each segment has the status pattern; the legend repeats pattern, label and count.
@@ -25,7 +26,7 @@ export function statusBarSvg(input: StatusBarInput): string {
   const id = input.id ?? chartId('sb', input);
   const counts = input.counts.map((c) => ({ ...c, count: Math.max(0, Number.isFinite(c.count) ? c.count : 0) }));
   const total = counts.reduce((sum, c) => sum + c.count, 0);
-  const formatter = new Intl.NumberFormat(input.locale);
+  const formatter = numberFormat(input.locale);
   let bar = '';
   let x = 1;
   const inner = WIDTH - 2;

@@ -9,6 +9,7 @@ import {
   type ValueResult,
   validateValue,
 } from '$lib/server/features/indicators';
+import { explanationTexts, getIndicatorProgress } from '$lib/server/features/progress';
 import { log } from '$lib/server/log';
 import { getDatabase } from '$lib/server/runtime';
 import { notFound, requireThat, requireUser } from '$lib/server/web';
@@ -21,12 +22,36 @@ const DONE = ['recorded', 'unchanged', 'submitted', 'validated', 'returned'] as 
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
   const user = requireUser(locals, url);
-  const page = await getIndicatorPage(getDatabase().db, user, params.indicatorId);
-  if (!page) notFound();
+  const { db } = getDatabase();
+  const today = new Date().toISOString().slice(0, 10);
+  const [page, progress] = await Promise.all([
+    getIndicatorPage(db, user, params.indicatorId, today),
+    getIndicatorProgress(db, user.institutionId, params.indicatorId, today),
+  ]);
+  if (!page || !progress) notFound();
+  const i = progress.indicator;
   const asked = url.searchParams.get('period');
   const done = url.searchParams.get('done');
   return {
     page,
+    // Where the indicator stands and why, computed by the progress rules (docs/progress-rules.md).
+    standing: {
+      status: i.status,
+      progress: i.progress,
+      explanation: explanationTexts(locals.locale, i.explanation),
+      trend: i.trend && {
+        category: i.trend.category,
+        explanation: explanationTexts(locals.locale, i.trend.explanation),
+      },
+      due: i.due,
+      overdue: i.overdue,
+    },
+    // A text indicator has nothing to plot.
+    points:
+      i.kind === 'text'
+        ? []
+        : progress.series.map((s) => ({ period: s.period, value: s.value, expected: s.expected, target: s.target })),
+    allHistory: url.searchParams.get('history') === 'all',
     selectedPeriod: page.periodOptions.some((p) => p.label === asked) ? asked : null,
     done: (DONE as readonly string[]).includes(done ?? '') ? done : null,
     maxMb: getConfig().UPLOAD_MAX_MB,

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { getMyValuesPage, type MyValueEntry, recordMyValues } from '$lib/server/features/indicators';
+import { canImportValues, getMyValuesPage, type MyValueEntry, recordMyValues } from '$lib/server/features/indicators';
 import { getDatabase } from '$lib/server/runtime';
 import { requireUser } from '$lib/server/web';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,6 +16,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   return {
     page: await getMyValuesPage(getDatabase().db, user, year.success ? year.data : undefined),
     done: saved.success && submitted.success ? { saved: saved.data, submitted: submitted.data } : null,
+    canImport: canImportValues(user),
   };
 };
 

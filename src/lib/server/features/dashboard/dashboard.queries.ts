@@ -118,3 +118,16 @@ export async function listPersonNames(
   }
   return out;
 }
+
+/** Whether the plan holds invented demo values (docs/demo-data.md): the dashboard says so. */
+export async function planHasDemoValues(db: Kysely<DB>, planId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('indicator_value')
+    .innerJoin('indicator', 'indicator.id', 'indicator_value.indicator_id')
+    .select('indicator_value.id')
+    .where('indicator.plan_id', '=', planId)
+    .where('indicator_value.is_demo', '=', 1)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

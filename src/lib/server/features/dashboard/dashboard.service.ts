@@ -10,6 +10,7 @@ import {
   listRecentPlanAudit,
   listValueOwners,
   type PlanEntityType,
+  planHasDemoValues,
 } from './dashboard.queries';
 
 /** How many overdue updates the overview lists; the total is always given. */
@@ -57,6 +58,8 @@ export interface PlanDashboard {
   overdue: OverdueUpdate[];
   overdueTotal: number;
   recentChanges: RecentChange[];
+  /** Some values are invented demo figures. */
+  hasDemoValues: boolean;
 }
 
 export interface DashboardPage {
@@ -87,9 +90,10 @@ export async function getPlanDashboard(
   const chosen = planId ?? plans[0]?.id;
   if (!chosen) return { plans, dashboard: null };
   if (!plans.some((p) => p.id === chosen)) return undefined;
-  const [progress, auditRows] = await Promise.all([
+  const [progress, auditRows, hasDemoValues] = await Promise.all([
     getPlanProgress(db, institutionId, chosen, today),
     listRecentPlanAudit(db, institutionId, chosen, RECENT_ROWS),
+    planHasDemoValues(db, chosen),
   ]);
   if (!progress) return undefined;
 
@@ -121,6 +125,7 @@ export async function getPlanDashboard(
       })),
       overdueTotal: progress.overdue.length,
       recentChanges,
+      hasDemoValues,
     },
   };
 }

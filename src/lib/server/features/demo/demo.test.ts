@@ -101,18 +101,19 @@ describeEachDialect('the IMT Mines Alès demo', (get) => {
       fteMilli: 250,
       budgetCents: 150_000,
       description: null,
-      sdgs: [12, 15],
+      // The demo tags this action with SDGs 12 and 15 (docs/demo-data.md).
+      sdgs: [11, 12],
       axes: ['campus_environment' as const],
     };
     const saved = await editAction(db, pilot, own.id, edit);
     expect(saved).toEqual({ ok: true, value: { version: 2, changed: 7 } });
     const after = await getActionPage(db, pilot, own.id);
-    expect(after?.action).toMatchObject({ status: 'in_progress', fteMilli: 250, budgetCents: 150_000, sdgs: [12, 15] });
+    expect(after?.action).toMatchObject({ status: 'in_progress', fteMilli: 250, budgetCents: 150_000, sdgs: [11, 12] });
     const fields = after?.history
       .filter((h) => h.operation === 'update')
       .map((h) => `${h.field}:${h.before}->${h.after}`);
     expect(fields).toEqual(
-      expect.arrayContaining(['status:not_started->in_progress', 'budget_cents:null->150000', 'sdgs:null->12, 15']),
+      expect.arrayContaining(['status:not_started->in_progress', 'budget_cents:null->150000', 'sdgs:12, 15->11, 12']),
     );
 
     // The same form submitted again (stale version) is refused; nothing changes.

@@ -69,7 +69,7 @@ describeEachDialect('indicator definitions', (get) => {
 
   test('the officer edits a definition; the history records each field', async () => {
     const { db } = get();
-    const edit = await editOf({ targetValueMilli: 12_000, targetDate: '2027-12-31', baselineValueMilli: 4_000 });
+    const edit = await editOf({ targetValueMilli: 15_000, targetDate: '2027-06-30', baselineValueMilli: 4_000 });
     expect(await updateIndicatorDefinition(db, pilot, indicatorId, edit)).toMatchObject({
       ok: false,
       error: { code: 'indicators.definition.forbidden' },
@@ -85,8 +85,8 @@ describeEachDialect('indicator definitions', (get) => {
     const history = await listAuditForEntity(db, 'indicator', indicatorId);
     expect(history.map((h) => [h.field, h.after]).sort()).toEqual([
       ['baseline_value_milli', '4000'],
-      ['target_date', '2027-12-31'],
-      ['target_value_milli', '12000'],
+      ['target_date', '2027-06-30'],
+      ['target_value_milli', '15000'],
     ]);
   });
 
@@ -116,6 +116,6 @@ describeEachDialect('indicator definitions', (get) => {
     const plan = await db.selectFrom('plan').select('id').where('start_year', '=', 2023).executeTakeFirstOrThrow();
     expect(await db.transaction().execute((trx) => enrichPlanIndicators(trx, plan.id))).toBe(0);
     const row = await db.selectFrom('indicator').selectAll().where('id', '=', indicatorId).executeTakeFirstOrThrow();
-    expect([row.kind, Number(row.target_value_milli)]).toEqual(['percentage', 12_000]);
+    expect([row.kind, Number(row.target_value_milli)]).toEqual(['percentage', 15_000]);
   });
 });

@@ -4,7 +4,10 @@
  * 2023-2025, all marked is_demo = 1 with the comment "Valeur de
  * démonstration". Most are validated; one is waiting for validation, one was
  * returned to its pilot, one draft is in progress and one was corrected after
- * validation (both versions kept).
+ * validation (both versions kept). It also completes the definitions of those
+ * indicators (baseline, target) and tags their actions with SDGs and the
+ * workstreams with Plan-vert axes, so that the SDG and axis views have
+ * something to show. Everything invented is listed in docs/demo-data.md.
  */
 import type { Kysely } from 'kysely';
 import { newId } from '../../db/ids';
@@ -38,6 +41,87 @@ const SERIES: readonly Series[] = [
   { indicator: 'Nombre de vecteurs possibles', values: [6, 9, 11] },
   { indicator: 'Respect du décret', values: ['no', 'yes', 'yes'] },
 ];
+
+/**
+ * The seed plan gives few baselines and figures (it was written before any
+ * measure): the demo completes the definitions of the indicators it gives
+ * values to, so that their progress can be computed. Only empty fields are
+ * filled; a definition someone edited is left as it is. Also invented, and
+ * listed in docs/demo-data.md.
+ */
+interface DemoDefinition {
+  /** SDGs the indicator's action serves (the 2023-2027 plan has no SDG column). */
+  sdgs: number[];
+  baseline: number;
+  baselineDate: string;
+  target: number;
+  targetDate: string;
+}
+const END_2022 = '2022-12-31';
+const DEADLINE = '2027-12-31';
+const DEFINITIONS: Record<string, DemoDefinition> = {
+  'Nb de personnes ayant participées': {
+    sdgs: [4, 13],
+    baseline: 0,
+    baselineDate: END_2022,
+    target: 600,
+    targetDate: DEADLINE,
+  },
+  'Nb de personnes ayant participées (taux)': {
+    sdgs: [4, 12],
+    baseline: 5,
+    baselineDate: END_2022,
+    target: 100,
+    targetDate: DEADLINE,
+  },
+  'Nb de personnes ayant suivi la formation': {
+    sdgs: [4],
+    baseline: 0,
+    baselineDate: END_2022,
+    target: 250,
+    targetDate: DEADLINE,
+  },
+  "% d'élèves ayant fait le lien entre cet enseignement et la RES": {
+    sdgs: [4],
+    baseline: 20,
+    baselineDate: '2022-08-31',
+    target: 50,
+    targetDate: DEADLINE,
+  },
+  "Kwhef d'origine fossile économisés": {
+    sdgs: [7, 13],
+    baseline: 0,
+    baselineDate: END_2022,
+    target: 800_000,
+    targetDate: DEADLINE,
+  },
+  'Kwhef économisés': { sdgs: [7, 13], baseline: 0, baselineDate: END_2022, target: 400_000, targetDate: DEADLINE },
+  'Kg de compost produit/an': {
+    sdgs: [12, 15],
+    baseline: 1_000,
+    baselineDate: END_2022,
+    target: 5_000,
+    targetDate: DEADLINE,
+  },
+  'Budget levé': { sdgs: [17], baseline: 0, baselineDate: END_2022, target: 100_000, targetDate: DEADLINE },
+  'Nb de signalements': { sdgs: [5, 10], baseline: 0, baselineDate: END_2022, target: 0, targetDate: DEADLINE },
+  'Taux satisfaction': { sdgs: [3, 8], baseline: 65, baselineDate: END_2022, target: 75, targetDate: DEADLINE },
+  'Nombre de vecteurs possibles': {
+    sdgs: [4, 17],
+    baseline: 2,
+    baselineDate: END_2022,
+    target: 12,
+    targetDate: '2026-12-31',
+  },
+};
+
+/** The Plan-vert axis of each workstream of the 2023-2027 plan (by its number), read from its title. */
+const WORKSTREAM_AXES: Record<string, string> = {
+  '1': 'strategy_governance',
+  '2': 'teaching',
+  '3': 'campus_environment',
+  '4': 'social_territorial',
+};
 
 /** The exceptions to "validated": each tells a part of the workflow. */
 const SPECIAL: Record<string, { year: number; state: ValueState; reason?: string; correctedFrom?: number }> = {
@@ -87,7 +171,7 @@ export async function loadDemoValues(db: Kysely<DB>, institutionId: string): Pro
   const [indicators, users] = await Promise.all([
     db
       .selectFrom('indicator')
-      .select(['id', 'name', 'periodicity', 'responsible_person_id'])
+      .select(['id', 'name', 'periodicity', 'responsible_person_id', 'action_id'])
       .where('plan_id', '=', plan.id)
       .execute(),
     db
@@ -98,6 +182,15 @@ export async function loadDemoValues(db: Kysely<DB>, institutionId: string): Pro
       .execute(),
   ]);
   const officer = users.find((u) => u.role === 'admin');
+  for (const [code, axis] of Object.entries(WORKSTREAM_AXES)) {
+    await db
+      .updateTable('workstream')
+      .set({ axis_code: axis })
+      .where('plan_id', '=', plan.id)
+      .where('code', '=', code)
+      .where('axis_code', 'is', null)
+      .execute();
+  }
   let written = 0;
   await db.transaction().execute(async (trx) => {
     const audit = async (
@@ -128,6 +221,34 @@ export async function loadDemoValues(db: Kysely<DB>, institutionId: string): Pro
     for (const series of SERIES) {
       const indicator = indicators.find((i) => i.name === series.indicator);
       if (!indicator) continue;
+      const definition = DEFINITIONS[series.indicator];
+      if (definition && indicator.action_id) {
+        const tagged = await trx
+          .selectFrom('action_sdg')
+          .select('sdg_number')
+          .where('action_id', '=', indicator.action_id)
+          .execute();
+        const missing = definition.sdgs.filter((n) => !tagged.some((t) => t.sdg_number === n));
+        if (missing.length) {
+          await trx
+            .insertInto('action_sdg')
+            .values(missing.map((n) => ({ action_id: indicator.action_id as string, sdg_number: n })))
+            .execute();
+        }
+      }
+      if (definition) {
+        await trx
+          .updateTable('indicator')
+          .set((eb) => ({
+            baseline_value_milli: eb.fn.coalesce('baseline_value_milli', eb.val(definition.baseline * 1000)),
+            baseline_date: eb.fn.coalesce('baseline_date', eb.val(definition.baselineDate)),
+            target_value_milli: eb.fn.coalesce('target_value_milli', eb.val(definition.target * 1000)),
+            target_date: eb.fn.coalesce('target_date', eb.val(definition.targetDate)),
+          }))
+          .where('id', '=', indicator.id)
+          .where('version', '=', 1)
+          .execute();
+      }
       const periodicity = isPeriodicity(indicator.periodicity) ? indicator.periodicity : 'year';
       const pilot =
         users.find((u) => u.person_id !== null && u.person_id === indicator.responsible_person_id) ?? officer;

@@ -11,8 +11,6 @@ export { loadDemoValues } from './demo-values';
 export { checkEvidenceFile, type DetectedType, type EvidenceCheck } from './evidence';
 export { type EvidenceDownload, getEvidenceDownload } from './evidence.service';
 export {
-  type ChartPoint,
-  chartPointsOf,
   getDefinitionFormOptions,
   getIndicatorPage,
   type IndicatorDefinition,
@@ -23,6 +21,7 @@ export {
 export {
   canEditDefinition,
   canEnterValues,
+  canImportValues,
   canReviewValues,
   INDICATOR_DIRECTIONS,
   INDICATOR_KINDS,
@@ -36,6 +35,7 @@ export {
   VALUE_STATES,
   type ValueState,
 } from './indicators';
+export { listIndicatorIdsOfPerson } from './indicators.queries';
 export {
   chooseYear,
   getMyValuesPage,
@@ -58,6 +58,26 @@ export {
 } from './periods';
 export { INDICATOR_SOURCES, type IndicatorSource, MANUAL_SOURCE, sourceOptions } from './sources';
 export type { ValueErrorCode, ValueResult } from './value-context';
+export {
+  commitValueImport,
+  MAX_VALUE_ROWS,
+  previewValueImport,
+  type ValueImportCommitResult,
+  type ValueImportCounts,
+  type ValueImportMessage,
+  type ValueImportPreview,
+  type ValueImportPreviewResult,
+  type ValueImportReport,
+  type ValueRowReport,
+  type ValueRowStatus,
+} from './value-import';
+export {
+  commitValueImportUpload,
+  createValueImport,
+  getValueImport,
+  VALUE_IMPORT_SOURCE,
+  type ValueImportView,
+} from './value-import-upload';
 export { returnValue, submitValue, type ValueRef, validateValue } from './value-review.service';
 export type { HistoryEntry, HistoryEvent, ValueView } from './values.queries';
 export { type RecordedValue, type RecordOptions, recordValue, type ValueInput } from './values.service';

@@ -29,13 +29,6 @@ export interface IndicatorDefinition {
   version: number;
 }
 
-export interface ChartPoint {
-  period: string;
-  value: number | null;
-  expected: number | null;
-  target: number | null;
-}
-
 export interface IndicatorPage {
   definition: IndicatorDefinition;
   action: { id: string; title: string } | null;
@@ -46,26 +39,9 @@ export interface IndicatorPage {
   history: HistoryEntry[];
   /** Periods the entry form offers, newest first, with the version already stored (null: none). */
   periodOptions: { label: string; version: number | null }[];
-  points: ChartPoint[];
   canEnter: boolean;
   canReview: boolean;
   canEditDefinition: boolean;
-}
-
-const fromMilli = (v: number | null) => (v === null ? null : Number(v) / 1000);
-
-/** The chart's series: values the officer has seen (submitted or validated), oldest first, with the target line. */
-export function chartPointsOf(definition: IndicatorDefinition, values: readonly ValueView[]): ChartPoint[] {
-  if (definition.kind !== 'number' && definition.kind !== 'percentage') return [];
-  return values
-    .filter((v) => v.state === 'submitted' || v.state === 'validated')
-    .sort((a, b) => a.periodStart.localeCompare(b.periodStart))
-    .map((v) => ({
-      period: v.period,
-      value: fromMilli(v.valueMilli),
-      expected: null,
-      target: fromMilli(definition.targetValueMilli),
-    }));
 }
 
 /** The indicator page; undefined when the indicator does not exist or belongs to another institution. */
@@ -117,7 +93,6 @@ export async function getIndicatorPage(
     values,
     history,
     periodOptions,
-    points: chartPointsOf(definition, values),
     canEnter: ctx.canEnter,
     canReview: ctx.canReview,
     canEditDefinition: canEditDefinition(user),

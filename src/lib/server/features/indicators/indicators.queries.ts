@@ -109,3 +109,15 @@ export async function listIndicatorIdsOfPerson(
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** Every indicator of the institution with the titles of its plan and action, to recognise one named in a file. */
+export async function listIndicatorNames(db: Kysely<DB>, institutionId: string) {
+  return db
+    .selectFrom('indicator')
+    .innerJoin('plan', 'plan.id', 'indicator.plan_id')
+    .leftJoin('action', 'action.id', 'indicator.action_id')
+    .select(['indicator.id', 'indicator.name', 'plan.title as plan_title', 'action.title as action_title'])
+    .where('plan.institution_id', '=', institutionId)
+    .execute();
+}
+export type IndicatorName = Awaited<ReturnType<typeof listIndicatorNames>>[number];

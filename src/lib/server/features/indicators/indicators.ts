@@ -60,6 +60,14 @@ export function canEnterValues(user: SessionUser, owner: IndicatorOwnership, use
   return owner.responsiblePersonId === user.personId || canEditAction(user, owner.pilots, userTeamIds);
 }
 
+/**
+ * Who may open the values import: the officer and pilots. Each row is then
+ * checked against `canEnterValues`, so a pilot imports only their indicators.
+ */
+export function canImportValues(user: SessionUser): boolean {
+  return user.role === 'admin' || user.role === 'pilot';
+}
+
 /** Validating and returning values, and editing definitions, is the officer's job. */
 export function canReviewValues(user: SessionUser): boolean {
   return user.role === 'admin';

@@ -58,13 +58,17 @@ export async function loadValueContext(
   };
 }
 
-/** A transaction that two writers raced for ends as "someone saved first", never as a crash. */
-export async function inTransaction<T>(
+/**
+ * Runs `work` in a transaction rolled back when it returns a refusal (a bulk
+ * entry or an import is all or nothing). A transaction that two writers raced
+ * for ends as "someone saved first", never as a crash.
+ */
+export async function inTransaction<T, C extends string = ValueErrorCode>(
   db: Kysely<DB>,
-  work: (trx: Kysely<DB>) => Promise<ValueResult<T>>,
-): Promise<ValueResult<T>> {
+  work: (trx: Kysely<DB>) => Promise<Result<T, C>>,
+): Promise<Result<T, C | 'indicators.value.stale'>> {
   const rollback = Symbol('rollback');
-  let refused: ValueResult<T> | undefined;
+  let refused: Result<T, C> | undefined;
   try {
     return await db.transaction().execute(async (trx) => {
       const result = await work(trx);
@@ -76,7 +80,7 @@ export async function inTransaction<T>(
     });
   } catch (e) {
     if (e === rollback && refused) return refused;
-    if (isUniqueViolation(e)) return fail('indicators.value.stale');
+    if (isUniqueViolation(e)) return { ok: false, error: { code: 'indicators.value.stale' } };
     throw e;
   }
 }

@@ -4,6 +4,7 @@ import type { DB } from '../../db/schema';
 import { describeEachDialect } from '../../testing/databases';
 import { findSessionUserById, type SessionUser } from '../auth';
 import { loadDemoIfEmpty } from '../demo';
+import { getIndicatorProgress } from '../progress';
 import { enrichPlanIndicators } from './definitions.service';
 import { loadDemoValues } from './demo-values';
 import { getEvidenceDownload } from './evidence.service';
@@ -64,7 +65,7 @@ describeEachDialect('indicator values', (get) => {
     const { db } = get();
     const row = (name: string) =>
       db.selectFrom('indicator').selectAll().where('id', '=', id(name)).executeTakeFirstOrThrow();
-    expect(await row('Nb de personnes ayant suivi la formation')).toMatchObject({
+    expect(await row('Nb de politiques rédigées')).toMatchObject({
       kind: 'number',
       unit: 'nombre',
       direction: 'increase',
@@ -143,7 +144,8 @@ describeEachDialect('indicator values', (get) => {
       state: 'validated',
       comment: 'Pesées',
     });
-    expect(page?.points).toEqual([{ period: '2025', value: 12.5, expected: null, target: null }]);
+    const progress = await getIndicatorProgress(db, admin.institutionId, indicatorId, '2026-06-01');
+    expect(progress?.series.find((s) => s.period === '2025')).toMatchObject({ value: 12.5, state: 'validated' });
   });
 
   test('correcting a validated value needs a reason and keeps the first version', async () => {

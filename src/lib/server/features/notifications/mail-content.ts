@@ -1,4 +1,5 @@
 import { isLocale, type Locale, type Params, translate } from '../../../i18n';
+import { dateTimeFormat } from '../../../intl';
 import type { UpdateStatus } from './notifications';
 
 /**
@@ -89,7 +90,7 @@ function localeOf(recipient: Recipient): Locale {
 
 function tools(locale: Locale, baseUrl: string) {
   const t = (key: string, params?: Params) => translate(locale, key, params);
-  const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  const dates = dateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
   const date = (iso: string) => dates.format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso));
   const url = (path: string) => `${baseUrl.replace(/\/+$/, '')}${path}`;
   return { t, date, url };

@@ -154,7 +154,9 @@ describeEachDialect('reminders and digest by e-mail', (get) => {
       .where('is_current', '=', 1)
       .executeTakeFirstOrThrow();
     expect(Number(waiting.n)).toBeGreaterThanOrEqual(1);
-    expect(mails[0].text).toMatch(new RegExp(`${Number(waiting.n)} en attente de validation · \\d+ en retard · \\d+ à saisir`));
+    expect(mails[0].text).toMatch(
+      new RegExp(`${Number(waiting.n)} en attente de validation · \\d+ en retard · \\d+ à saisir`),
+    );
     expect(mails[0].text).toContain(
       `${fx.indicatorName} — période 2025, soumise par Robert L. (pilote) le 10 février 2026`,
     );

@@ -171,6 +171,8 @@ export interface PilotedAction {
   status: string;
   planId: string;
   planTitle: string;
+  /** Planned end, yyyy-mm-dd, when the plan gives one. */
+  endDate: string | null;
   /** Set when the person pilots the action through one of their teams. */
   teamName: string | null;
 }
@@ -190,6 +192,7 @@ export async function listPilotedActions(
       'action.id',
       'action.title',
       'action.status',
+      'action.end_date',
       'action.position',
       'plan.id as plan_id',
       'plan.title as plan_title',
@@ -220,6 +223,7 @@ export async function listPilotedActions(
       status: r.status,
       planId: r.plan_id,
       planTitle: r.plan_title,
+      endDate: r.end_date,
       teamName: r.team_name,
     }));
 }

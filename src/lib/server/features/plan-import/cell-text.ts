@@ -55,3 +55,12 @@ export function quote(text: string): string {
   const chars = Array.from(flat);
   return chars.length <= MAX_PARAM_CHARS ? flat : `${chars.slice(0, MAX_PARAM_CHARS - 1).join('')}…`;
 }
+
+/**
+ * Exports (and spreadsheet users) write "'-20 % de GES" so that no spreadsheet
+ * runs the cell as a formula (OWASP CSV injection); the apostrophe is not
+ * part of the text, so it goes, and an exported file reads back as it was.
+ */
+export function unneutralise(text: string): string {
+  return text.replace(/^'(?=[=+\-@])/, '');
+}

@@ -8,6 +8,7 @@ import { newId, nowIso } from '../../db/ids';
 import type { DB } from '../../db/schema';
 import type { Actor } from '../audit';
 import { canImportPlan, type SessionUser } from '../auth';
+import { VALUE_IMPORT_SOURCE } from '../indicators';
 import { insertParsedPlan, type PilotMatchStats } from './commit';
 import type { ImportMessage } from './parsed-plan';
 import {
@@ -135,12 +136,16 @@ export async function createUpload(
 }
 
 async function findUpload(db: Kysely<DB>, user: SessionUser, uploadId: string) {
-  return db
-    .selectFrom('import_upload')
-    .selectAll()
-    .where('id', '=', uploadId)
-    .where('institution_id', '=', user.institutionId)
-    .executeTakeFirst();
+  return (
+    db
+      .selectFrom('import_upload')
+      .selectAll()
+      .where('id', '=', uploadId)
+      .where('institution_id', '=', user.institutionId)
+      // Indicator values files wait in this table too; they are never a plan to preview or commit.
+      .where('source_kind', '!=', VALUE_IMPORT_SOURCE)
+      .executeTakeFirst()
+  );
 }
 
 export interface UploadView {

@@ -16,7 +16,7 @@
  *   (status, date, FTE...) rejects the row with a reason, and the service
  *   refuses to commit an import that has a rejected row.
  */
-import { cleanCell, fold, MAX_CELL_CHARS, oneLine, quote } from './cell-text';
+import { cleanCell, fold, MAX_CELL_CHARS, oneLine, quote, unneutralise } from './cell-text';
 import { readAxes, readAxis, readBudgetCents, readDate, readFteMilli, readSdgs, readStatus } from './cell-values';
 import { parseIndicators } from './indicator-text';
 import {
@@ -113,15 +113,6 @@ function columnLabels(header: readonly string[], mapping: ColumnMapping): Partia
     labels[field] = quote(cleanCell(header[index]).text) || `#${index + 1}`;
   }
   return labels;
-}
-
-/**
- * Exports (and spreadsheet users) write "'-20 % de GES" so that no spreadsheet
- * runs the cell as a formula (OWASP CSV injection); the apostrophe is not
- * part of the text, so it goes, and an exported plan reads back as it was.
- */
-function unneutralise(text: string): string {
-  return text.replace(/^'(?=[=+\-@])/, '');
 }
 
 function readCells(raw: readonly string[], mapping: ColumnMapping, labels: Cursor['labels'], notes: Note[]): Cells {

@@ -1,4 +1,5 @@
 import { type Locale, type Params, translate } from '../../../i18n';
+import { dateTimeFormat } from '../../../intl';
 import type { ExplanationLine } from './progress';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -8,7 +9,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  * locale) and ISO dates, which this turns into the locale's long date.
  */
 export function localizeParams(locale: Locale, params: Params): Params {
-  const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  const dates = dateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
   const out: Params = {};
   for (const [key, value] of Object.entries(params)) {
     out[key] = typeof value === 'string' && ISO_DATE.test(value) ? dates.format(new Date(`${value}T00:00:00Z`)) : value;

@@ -18,6 +18,7 @@ export {
   DEFAULT_PROGRESS_SETTINGS,
   DIRECTIONS,
   type Direction,
+  daysBetween,
   type ExplanationLine,
   INDICATOR_KINDS,
   type IndicatorAssessment,

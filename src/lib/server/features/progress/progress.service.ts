@@ -7,6 +7,7 @@ import { canEditReferenceData, type SessionUser } from '../auth';
 import { assembleProgress, type IndicatorProgress, type PlanRollUp, type ProgressReport } from './plan-progress';
 import { DEFAULT_PROGRESS_SETTINGS, type ProgressSettings } from './progress';
 import { findProgressSettingRow, loadIndicatorInputs, loadProgressInputs } from './progress.queries';
+import { cachedProgress } from './progress-cache';
 import { type SeriesPoint, trajectorySeries } from './series';
 
 export type Result<T, C extends string = string> = { ok: true; value: T } | { ok: false; error: { code: C } };
@@ -107,14 +108,16 @@ export async function getPlanProgress(
   planId: string,
   today: string,
 ): Promise<PlanProgress | undefined> {
-  const [inputs, settings] = await Promise.all([
-    loadProgressInputs(db, institutionId, planId),
-    getProgressSettings(db, institutionId),
-  ]);
-  const [plan] = inputs.plans;
-  if (!plan) return undefined;
-  const { plans, ...report } = assembleProgress(inputs, today, settings);
-  return { ...report, plan: plans[0] };
+  return cachedProgress(db, institutionId, `plan|${planId}|${today}`, async () => {
+    const [inputs, settings] = await Promise.all([
+      loadProgressInputs(db, institutionId, planId),
+      getProgressSettings(db, institutionId),
+    ]);
+    const [plan] = inputs.plans;
+    if (!plan) return undefined;
+    const { plans, ...report } = assembleProgress(inputs, today, settings);
+    return { ...report, plan: plans[0] };
+  });
 }
 
 /** The same for every plan of the institution at once (an institution-wide dashboard). */
@@ -123,11 +126,13 @@ export async function getInstitutionProgress(
   institutionId: string,
   today: string,
 ): Promise<ProgressReport> {
-  const [inputs, settings] = await Promise.all([
-    loadProgressInputs(db, institutionId),
-    getProgressSettings(db, institutionId),
-  ]);
-  return assembleProgress(inputs, today, settings);
+  return cachedProgress(db, institutionId, `institution|${today}`, async () => {
+    const [inputs, settings] = await Promise.all([
+      loadProgressInputs(db, institutionId),
+      getProgressSettings(db, institutionId),
+    ]);
+    return assembleProgress(inputs, today, settings);
+  });
 }
 
 export interface IndicatorProgressPage {
