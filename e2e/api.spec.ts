@@ -121,3 +121,48 @@ test('a signed-in user downloads the indicator values of a plan', async ({ page 
   expect(bytes.toString('utf8')).toContain('Plan;Chantier;Objectif;Action;Indicateur');
   await measure(page, 'exports');
 });
+
+test('the API only reads, and keeps every version of a corrected value with its reason', async ({ page, request }) => {
+  await logIn(page, 'committee');
+  await page.goto('/account/tokens');
+  await page.getByLabel('Nom du jeton').fill('Lecture seule');
+  await page.getByRole('button', { name: 'Créer le jeton' }).click();
+  const token = (await page.getByTestId('new-token').textContent()) ?? '';
+
+  for (const method of ['post', 'put', 'delete', 'patch'] as const) {
+    const response = await request[method]('/api/v1/plans', { headers: bearer(token), data: {} });
+    expect(response.status(), method).toBe(405);
+  }
+
+  // The demo corrected the 2024 fossile-energy figure after validation: 280 000 then 310 000 kWhef.
+  const plans = await getJson(request, '/api/v1/plans', token);
+  const plan = await getJson(
+    request,
+    `/api/v1/plans/${plans.find((p: { kind: string }) => p.kind === 'multi_year').id}`,
+    token,
+  );
+  const indicators: { id: string; name: string }[] = plan.workstreams.flatMap(
+    (w: { objectives: { actions: ApiAction[] }[]; actions: ApiAction[] }) =>
+      [...w.objectives.flatMap((o) => o.actions), ...w.actions].flatMap((a) => a.indicators),
+  );
+  const fossil = indicators.find((i) => i.name === "Kwhef d'origine fossile économisés");
+  if (!fossil) throw new Error('demo indicator missing');
+  const path = `/api/v1/indicators/${fossil.id}/values`;
+  const current = (await getJson(request, path, token)).values.filter((v: { period: string }) => v.period === '2024');
+  expect(current).toEqual([expect.objectContaining({ version: 2, current: true, value: 310000, demo: true })]);
+  const all = (await getJson(request, `${path}?history=true`, token)).values.filter(
+    (v: { period: string }) => v.period === '2024',
+  );
+  expect(all).toEqual([
+    expect.objectContaining({ version: 1, current: false, value: 280000, state: 'validated' }),
+    expect.objectContaining({
+      version: 2,
+      current: true,
+      value: 310000,
+      changeReason: expect.stringMatching(/^Relevé corrigé/),
+    }),
+  ]);
+
+  await page.getByRole('button', { name: 'Révoquer — Lecture seule' }).click();
+  await expect(page.getByRole('status')).toContainText('Jeton révoqué');
+});

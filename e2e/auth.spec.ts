@@ -84,7 +84,26 @@ test.describe('HTTP', () => {
   });
 
   test('pages that need an account redirect to the login page', async ({ request }) => {
-    for (const path of ['/plans', '/sdg', '/people', '/governance', '/import', '/admin/users']) {
+    for (const path of [
+      '/plans',
+      '/sdg',
+      '/people',
+      '/governance',
+      '/import',
+      '/admin/users',
+      '/dashboard',
+      '/my',
+      '/my/values',
+      '/indicators/any-indicator',
+      '/indicators/any-indicator/edit',
+      '/indicators/evidence/any-file',
+      '/admin/progress',
+      '/account',
+      '/account/notifications',
+      '/account/tokens',
+      '/exports',
+      '/exports/values?plan=any-plan&format=csv',
+    ]) {
       const r = await request.get(path, { maxRedirects: 0 });
       expect(r.status(), path).toBe(303);
       expect(r.headers().location, path).toMatch(/^\/login\?next=/);

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { type Browser, type Cookie, expect, type Page } from '@playwright/test';
 
 export const PASSWORD = 'demo-trajectoire';
 export const ACCOUNTS = {
@@ -10,12 +10,49 @@ export const ACCOUNTS = {
   viewer: 'lecteur@demo.trajectoire.test',
 } as const;
 
+export const PLAN_2023 = "Plan d'action RES 2023/2027";
+export const PLAN_2021 = "Plan d'action 2021-2022";
+
+/**
+ * Sessions opened by logIn, by account, kept for the whole worker: signing in runs argon2 on the server,
+ * so later tests reuse the cookie and sign in again only when the session is gone (logout, expiry).
+ */
+const sessions = new Map<keyof typeof ACCOUNTS, Cookie[]>();
+
 export async function logIn(page: Page, who: keyof typeof ACCOUNTS): Promise<void> {
+  const kept = sessions.get(who);
+  if (kept) {
+    await page.context().addCookies(kept);
+    await page.goto('/plans');
+    if (new URL(page.url()).pathname === '/plans') return;
+    sessions.delete(who);
+  }
   await page.goto('/login');
   await page.getByLabel('Adresse électronique').fill(ACCOUNTS[who]);
   await page.getByLabel('Mot de passe').fill(PASSWORD);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await expect(page).toHaveURL(/\/plans/);
+  sessions.set(
+    who,
+    (await page.context().cookies()).filter((c) => c.name === 'trj_session'),
+  );
+}
+
+/** A second browser context signed in as another account, for flows between two people. */
+export async function pageAs(browser: Browser, who: keyof typeof ACCOUNTS): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await logIn(page, who);
+  return page;
+}
+
+/** Opens an indicator page the way a user finds it: plan, then action, then the action's indicator link. */
+export async function openIndicator(page: Page, action: string, indicator: string, plan = PLAN_2023): Promise<string> {
+  await page.goto('/plans');
+  await page.getByRole('link', { name: plan, exact: true }).click();
+  await page.getByRole('link', { name: action, exact: true }).click();
+  await page.getByRole('link', { name: indicator, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(indicator);
+  return new URL(page.url()).pathname;
 }
 
 /** Fails on any WCAG 2.1 A/AA violation found by axe-core. */

@@ -106,3 +106,44 @@ export async function listLatestStateChanges(
   }
   return out;
 }
+
+export interface ValueToValidateRow {
+  indicatorId: string;
+  indicatorName: string;
+  planTitle: string;
+  period: string;
+  enteredBy: string;
+  enteredAt: string;
+}
+
+/** The officer's queue: the institution's current values waiting for validation, oldest first, and how many. */
+export async function listValuesToValidate(
+  db: Kysely<DB>,
+  institutionId: string,
+  limit: number,
+): Promise<{ rows: ValueToValidateRow[]; total: number }> {
+  const base = db
+    .selectFrom('indicator_value')
+    .innerJoin('indicator', 'indicator.id', 'indicator_value.indicator_id')
+    .innerJoin('plan', 'plan.id', 'indicator.plan_id')
+    .where('plan.institution_id', '=', institutionId)
+    .where('indicator_value.is_current', '=', 1)
+    .where('indicator_value.state', '=', 'submitted');
+  const [rows, count] = await Promise.all([
+    base
+      .select([
+        'indicator.id as indicatorId',
+        'indicator.name as indicatorName',
+        'plan.title as planTitle',
+        'indicator_value.period',
+        'indicator_value.entered_by_label as enteredBy',
+        'indicator_value.entered_at as enteredAt',
+      ])
+      .orderBy('indicator_value.entered_at')
+      .orderBy('indicator_value.id')
+      .limit(limit)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}

@@ -2,11 +2,14 @@ import type { Kysely } from 'kysely';
 import { nowIso } from '../../db/ids';
 import type { DB } from '../../db/schema';
 import type { SessionUser } from '../auth';
-import { chooseYear, listIndicatorIdsOfPerson } from '../indicators';
+import { canReviewValues, chooseYear, listIndicatorIdsOfPerson } from '../indicators';
 import { findPerson, listPilotedActions } from '../people';
 import { getInstitutionProgress, rollUp } from '../progress';
 import { entersValues, isPastEnd, type MyWork, updatesDue } from './my-work';
-import { listLatestStateChanges, listOpenValues, type OpenValueRow } from './my-work.queries';
+import { listLatestStateChanges, listOpenValues, listValuesToValidate, type OpenValueRow } from './my-work.queries';
+
+/** How many values the officer's queue lists; the total is always given. */
+export const TO_VALIDATE_SHOWN = 50;
 
 const reviewed = (v: OpenValueRow) => ({
   valueId: v.id,
@@ -31,8 +34,11 @@ export async function getMyWork(
   user: SessionUser,
   today: string = nowIso().slice(0, 10),
 ): Promise<MyWork> {
-  const person = user.personId ? await findPerson(db, user.institutionId, user.personId) : undefined;
-  if (!person) return { linked: false };
+  const [person, toValidate] = await Promise.all([
+    user.personId ? findPerson(db, user.institutionId, user.personId) : undefined,
+    canReviewValues(user) ? listValuesToValidate(db, user.institutionId, TO_VALIDATE_SHOWN) : null,
+  ]);
+  if (!person) return { linked: false, toValidate };
 
   const [actions, indicatorIds, progress] = await Promise.all([
     listPilotedActions(db, user.institutionId, person.id),
@@ -56,6 +62,7 @@ export async function getMyWork(
 
   return {
     linked: true,
+    toValidate,
     person: { id: person.id, displayName: person.display_name },
     entersValues: entersValues(user.role),
     bulkYear: chooseYear(undefined, today),

@@ -106,6 +106,19 @@ describeEachDialect('my work', (get) => {
     const work = linked(await getMyWork(db, pilot, '2026-03-15'));
     expect(work.submitted.filter((v) => v.indicatorId === waste).map((v) => v.period)).toEqual(['2023']);
     expect(work.returned.some((v) => v.indicatorId === waste && v.period === '2023')).toBe(false);
+    // The pilot has no validation queue; the officer finds the value in theirs, with who submitted it.
+    expect(work.toValidate).toBeNull();
+    const officer = linked(await getMyWork(db, admin, '2026-03-15'));
+    expect(officer.toValidate?.rows).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          indicatorId: waste,
+          period: '2023',
+          enteredBy: expect.stringMatching(/^Robert L\./),
+        }),
+      ]),
+    );
+    expect(officer.toValidate?.total).toBe(officer.toValidate?.rows.length);
   });
 
   test('an update past its grace days is overdue, the last one within them is due', async () => {
@@ -142,11 +155,15 @@ describeEachDialect('my work', (get) => {
   test('an account linked to no person gets the empty state, not an error', async () => {
     const { db } = get();
     for (const email of ['lecteur@demo.trajectoire.test', 'contributeur@demo.trajectoire.test']) {
-      expect(await getMyWork(db, await sessionUser(db, email), '2026-03-15')).toEqual({ linked: false });
+      expect(await getMyWork(db, await sessionUser(db, email), '2026-03-15')).toEqual({
+        linked: false,
+        toValidate: null,
+      });
     }
     // A person of another institution is no one here.
     expect(await getMyWork(db, { ...pilot, institutionId: 'another-institution' }, '2026-03-15')).toEqual({
       linked: false,
+      toValidate: null,
     });
   });
 });

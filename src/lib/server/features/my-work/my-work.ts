@@ -65,10 +65,24 @@ export interface SubmittedValue extends ReviewedValue {
   submittedAt: string;
 }
 
+/** The officer's validation queue (null for the roles that do not validate). */
+export interface ValidationQueue {
+  rows: {
+    indicatorId: string;
+    indicatorName: string;
+    planTitle: string;
+    period: string;
+    enteredBy: string;
+    enteredAt: string;
+  }[];
+  total: number;
+}
+
 export type MyWork =
-  | { linked: false }
+  | { linked: false; toValidate: ValidationQueue | null }
   | {
       linked: true;
+      toValidate: ValidationQueue | null;
       person: { id: string; displayName: string };
       /** The user's role lets them enter values (bulk entry, indicator pages). */
       entersValues: boolean;
