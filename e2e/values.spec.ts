@@ -148,8 +148,8 @@ test('a value goes to the officer, comes back with a reason, is corrected with e
       .getByRole('link', { name: `${INDICATOR} (${YEAR})` })
       .click();
     await expect(pilot.getByLabel('Période')).toHaveValue(YEAR);
-    await expect(pilot.getByLabel('Valeur (nombre)')).toHaveValue(FIRST.value);
-    await pilot.getByLabel('Valeur (nombre)').fill(SECOND.value);
+    await expect(pilot.getByLabel('Valeur', { exact: true })).toHaveValue(FIRST.value);
+    await pilot.getByLabel('Valeur', { exact: true }).fill(SECOND.value);
     await pilot.getByLabel('Motif de la correction').fill(SECOND.reason);
     await pilot.getByLabel('Fichier justificatif (facultatif)').setInputFiles({
       name: 'bordereau.pdf',
@@ -160,7 +160,7 @@ test('a value goes to the officer, comes back with a reason, is corrected with e
     await expect(pilot.getByRole('alert')).toHaveText(
       "Ce type de fichier n'est pas accepté comme justificatif (détecté : EXE). Formats acceptés : PDF, images PNG, JPEG, GIF ou WebP, documents OpenDocument ou Office, CSV et texte.",
     );
-    await expect(pilot.getByLabel('Valeur (nombre)')).toHaveValue(SECOND.value);
+    await expect(pilot.getByLabel('Valeur', { exact: true })).toHaveValue(SECOND.value);
     await expect(pilot.getByLabel('Motif de la correction')).toHaveValue(SECOND.reason);
     await expect(valueRow(pilot)).toContainText('Renvoyée');
     await expectAccessible(pilot);
