@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { listPlans } from '../plan';
-import { getPlanProgress, type ProgressStatus, type RollUp, type StatusCounts } from '../progress';
+import { cachedProgress, getPlanProgress, type ProgressStatus, type RollUp, type StatusCounts } from '../progress';
 import {
   type AuditRow,
   listActionTitles,
@@ -93,7 +93,8 @@ export async function getPlanDashboard(
   const [progress, auditRows, hasDemoValues] = await Promise.all([
     getPlanProgress(db, institutionId, chosen, today),
     listRecentPlanAudit(db, institutionId, chosen, RECENT_ROWS),
-    planHasDemoValues(db, chosen),
+    // Scanning the plan's values for a demo one costs more than the whole cached report: cache it alike.
+    cachedProgress(db, institutionId, `demo|${chosen}`, () => planHasDemoValues(db, chosen)),
   ]);
   if (!progress) return undefined;
 

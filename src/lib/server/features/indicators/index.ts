@@ -1,4 +1,9 @@
-/** Indicators: definitions, values per period with evidence, submission and validation, history kept forever. */
+/** Indicators: definitions, values per period (entered by hand or computed by a module) with evidence, submission and validation, history kept forever. */
+export {
+  type RefreshOptions,
+  type RefreshReport,
+  refreshComputedValues,
+} from './computed-values';
 export {
   type DefinitionEdit,
   definitionEditSchema,

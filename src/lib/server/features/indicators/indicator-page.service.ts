@@ -25,6 +25,8 @@ export interface IndicatorDefinition {
   targetDate: string | null;
   responsiblePerson: { id: string; name: string } | null;
   source: string;
+  /** i18n key of the source's label; null for a module no longer registered. */
+  sourceLabelKey: string | null;
   sourceKey: string | null;
   version: number;
 }
@@ -39,6 +41,8 @@ export interface IndicatorPage {
   history: HistoryEntry[];
   /** Periods the entry form offers, newest first, with the version already stored (null: none). */
   periodOptions: { label: string; version: number | null }[];
+  /** Values come from a module: nobody enters, submits or returns them. */
+  computed: boolean;
   canEnter: boolean;
   canReview: boolean;
   canEditDefinition: boolean;
@@ -76,6 +80,7 @@ export async function getIndicatorPage(
       ? { id: context.responsible.id, name: context.responsible.display_name }
       : null,
     source: row.source,
+    sourceLabelKey: sourceOptions().find((s) => s.key === row.source)?.labelKey ?? null,
     sourceKey: row.source_key,
     version: row.version,
   };
@@ -93,6 +98,7 @@ export async function getIndicatorPage(
     values,
     history,
     periodOptions,
+    computed: ctx.computed,
     canEnter: ctx.canEnter,
     canReview: ctx.canReview,
     canEditDefinition: canEditDefinition(user),

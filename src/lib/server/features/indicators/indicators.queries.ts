@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { listTeamIdsOfPerson, type SessionUser } from '../auth';
 import type { IndicatorOwnership } from './indicators';
+import { MANUAL_SOURCE } from './sources';
 
 /** An indicator of the institution, with the plan it belongs to; undefined when it is another institution's. */
 export async function findIndicatorRow(db: Kysely<DB>, institutionId: string, indicatorId: string) {
@@ -121,3 +122,26 @@ export async function listIndicatorNames(db: Kysely<DB>, institutionId: string) 
     .execute();
 }
 export type IndicatorName = Awaited<ReturnType<typeof listIndicatorNames>>[number];
+
+/**
+ * Indicators whose values a module computes (source other than manual), with
+ * what choosing their periods needs; every institution's unless one is given.
+ */
+export async function listComputedIndicators(db: Kysely<DB>, institutionId?: string) {
+  let query = db
+    .selectFrom('indicator')
+    .innerJoin('plan', 'plan.id', 'indicator.plan_id')
+    .select([
+      'indicator.id',
+      'indicator.kind',
+      'indicator.periodicity',
+      'indicator.source',
+      'indicator.source_key',
+      'indicator.baseline_date',
+      'plan.start_year',
+      'plan.institution_id',
+    ])
+    .where('indicator.source', '!=', MANUAL_SOURCE);
+  if (institutionId !== undefined) query = query.where('plan.institution_id', '=', institutionId);
+  return query.orderBy('indicator.id').execute();
+}

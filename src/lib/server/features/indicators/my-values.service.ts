@@ -10,10 +10,18 @@ import type { SessionUser } from '../auth';
 import { type IndicatorKind, isIndicatorKind, periodOfYear } from './indicators';
 import { listIndicatorIdsOfPerson } from './indicators.queries';
 import { isPeriodicity, type Periodicity } from './periods';
-import { inTransaction, loadValueContext, type ValueErrorCode } from './value-context';
+import { MANUAL_SOURCE } from './sources';
+import { entryRefusal, inTransaction, loadValueContext, type ValueErrorCode } from './value-context';
 import { applyTransition, SUBMIT } from './value-review.service';
 import { listCurrentValues, type ValueView } from './values.queries';
-import { entryLimits, type PreparedValue, prepareValue, type RecordOptions, writeValue } from './values.service';
+import {
+  authorOf,
+  entryLimits,
+  type PreparedValue,
+  prepareValue,
+  type RecordOptions,
+  writeValue,
+} from './values.service';
 
 /** Years offered: the current one and the four before. */
 const YEARS_BACK = 4;
@@ -28,7 +36,10 @@ export interface MyValueRow {
   actionTitle: string | null;
   period: string;
   current: ValueView | null;
-  /** Empty, draft or returned: fillable here. Submitted or validated values are corrected on the indicator page. */
+  /**
+   * Empty, draft or returned: fillable here. Submitted or validated values are
+   * corrected on the indicator page; computed indicators are never filled by hand.
+   */
   editable: boolean;
 }
 
@@ -70,6 +81,7 @@ async function myIndicators(db: Kysely<DB>, user: SessionUser) {
       'indicator.unit',
       'indicator.kind',
       'indicator.periodicity',
+      'indicator.source',
       'indicator.action_id',
       'action.title as action_title',
     ])
@@ -105,7 +117,7 @@ export async function getMyValuesPage(
       actionTitle: i.action_title,
       period,
       current,
-      editable: !current || current.state === 'draft' || current.state === 'returned',
+      editable: i.source === MANUAL_SOURCE && (!current || current.state === 'draft' || current.state === 'returned'),
     };
   });
   const byId = new Map(rows.map((r) => [r.indicatorId, r]));
@@ -155,7 +167,7 @@ export async function recordMyValues(
   for (const entry of input.entries) {
     const ctx = mine.has(entry.indicatorId) ? await loadValueContext(db, user, entry.indicatorId) : undefined;
     if (!ctx?.canEnter) {
-      rowErrors.push({ indicatorId: entry.indicatorId, code: 'indicators.value.forbidden' });
+      rowErrors.push({ indicatorId: entry.indicatorId, code: entryRefusal(ctx) });
       continue;
     }
     const period = periodOfYear(ctx.periodicity, input.year).label;
@@ -181,7 +193,7 @@ export async function recordMyValues(
     let saved = 0;
     let submitted = 0;
     for (const p of prepared) {
-      const written = await writeValue(trx, user, p);
+      const written = await writeValue(trx, authorOf(user), p);
       if (!written.ok) return written;
       if (!written.value.unchanged) saved++;
     }

@@ -108,3 +108,20 @@ export function periodsBetween(periodicity: Periodicity, from: string, to: strin
   }
   return out;
 }
+
+/**
+ * The periods that have ended on `today`, from the one containing `from`
+ * (the newest `limit` only); without `from`, the last ended period alone.
+ */
+export function endedPeriodsSince(
+  periodicity: Periodicity,
+  from: string | null,
+  today: string,
+  limit: number,
+): Period[] {
+  const last = lastEndedPeriod(periodicity, today);
+  if (from === null) return [last];
+  let earliest = last;
+  for (let i = 1; i < limit; i++) earliest = previousPeriod(earliest);
+  return periodsBetween(periodicity, from > earliest.start ? from : earliest.start, last.end);
+}

@@ -7,7 +7,9 @@
  * the value of a period from its own records. `indicator.source` holds the
  * module's key and `indicator.source_key` what to compute inside the module
  * (for instance a travel mode or a session type). Modules add their entry to
- * INDICATOR_SOURCES; the definition form offers every entry.
+ * INDICATOR_SOURCES; the definition form offers every entry, and the daily
+ * refresh (computed-values.ts) calls `compute` for every ended period. Guide:
+ * docs/indicator-sources.md.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
@@ -21,7 +23,7 @@ export interface IndicatorSource {
   /** i18n key of the label shown in the definition form. */
   labelKey: string;
   periodicities: readonly Periodicity[];
-  /** Value x 1000 for the period, or null when the module has no data for it. */
+  /** Value x 1000 for the period (an integer), or null when the module has no data for it. Reads only. */
   compute(
     db: Kysely<DB>,
     input: { institutionId: string; sourceKey: string | null; period: Period },

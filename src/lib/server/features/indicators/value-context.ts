@@ -7,10 +7,12 @@ import type { Result } from '../plan';
 import { canEnterValues, canReviewValues, type IndicatorKind, isIndicatorKind } from './indicators';
 import { findIndicatorRow, findOwnership, type IndicatorRow } from './indicators.queries';
 import { isPeriodicity, type Periodicity } from './periods';
+import { MANUAL_SOURCE } from './sources';
 
 export type ValueErrorCode =
   | 'indicators.value.notFound'
   | 'indicators.value.forbidden'
+  | 'indicators.value.computed'
   | 'indicators.value.invalidPeriod'
   | 'indicators.value.futurePeriod'
   | 'indicators.value.required'
@@ -31,6 +33,9 @@ export interface ValueContext {
   indicator: IndicatorRow;
   kind: IndicatorKind;
   periodicity: Periodicity;
+  /** Its values come from a module (indicator.source is not manual): nobody enters, submits or reviews them. */
+  computed: boolean;
+  /** The user may enter values, and the indicator takes values by hand. */
   canEnter: boolean;
   canReview: boolean;
 }
@@ -49,13 +54,20 @@ export async function loadValueContext(
   const indicator = await findIndicatorRow(db, user.institutionId, indicatorId);
   if (!indicator) return undefined;
   const [owner, teams] = await Promise.all([findOwnership(db, indicator), listTeamIdsOfPerson(db, user.personId)]);
+  const computed = indicator.source !== MANUAL_SOURCE;
   return {
     indicator,
     kind: isIndicatorKind(indicator.kind) ? indicator.kind : 'number',
     periodicity: isPeriodicity(indicator.periodicity) ? indicator.periodicity : 'year',
-    canEnter: canEnterValues(user, owner, teams),
+    computed,
+    canEnter: !computed && canEnterValues(user, owner, teams),
     canReview: canReviewValues(user),
   };
+}
+
+/** Why an entry on this indicator is refused: its values are computed, or the user may not enter them. */
+export function entryRefusal(ctx: ValueContext | undefined): ValueErrorCode {
+  return ctx?.computed ? 'indicators.value.computed' : 'indicators.value.forbidden';
 }
 
 /**

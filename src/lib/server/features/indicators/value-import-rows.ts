@@ -11,7 +11,7 @@ import { cleanFilename } from './evidence';
 import { periodOfYear } from './indicators';
 import { type IndicatorName, listIndicatorNames } from './indicators.queries';
 import { parsePeriod } from './periods';
-import { loadValueContext, type ValueContext } from './value-context';
+import { entryRefusal, loadValueContext, type ValueContext } from './value-context';
 import type { ValueFileRow, ValueTable } from './value-import-columns';
 import type { ValueRef } from './value-review.service';
 import { listCurrentValues, type ValueView } from './values.queries';
@@ -155,7 +155,7 @@ export async function checkValueRows(
     }
     const { ctx, current } = contextOf(found.indicator.id);
     if (!ctx?.canEnter) {
-      report('error', { code: 'indicators.value.forbidden' });
+      report('error', { code: entryRefusal(ctx) });
       continue;
     }
     const period = parsePeriod(ctx.periodicity, row.period);

@@ -24,7 +24,7 @@ import { inTransaction, type ValueErrorCode } from './value-context';
 import { findValueTable, type ValueTable } from './value-import-columns';
 import { checkValueRows, type ValueImportMessage, type ValueRowReport, type ValueRowStatus } from './value-import-rows';
 import { applyTransition, SUBMIT } from './value-review.service';
-import { entryLimits, type RecordOptions, writeValue } from './values.service';
+import { authorOf, entryLimits, type RecordOptions, writeValue } from './values.service';
 
 export type { ValueImportMessage, ValueRowReport, ValueRowStatus } from './value-import-rows';
 
@@ -160,7 +160,7 @@ export async function commitValueImport(
       return { ok: false, error: { code: 'indicators.import.hasErrors', params: { count: preview.counts.error } } };
     }
     for (const prepared of checked.writes) {
-      const written = await writeValue(trx, user, prepared);
+      const written = await writeValue(trx, authorOf(user), prepared);
       if (!written.ok) return written;
     }
     let submitted = 0;

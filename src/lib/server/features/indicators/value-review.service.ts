@@ -78,6 +78,8 @@ async function transition(
 ): Promise<ValueResult<{ version: number }>> {
   const ctx = await loadValueContext(db, user, ref.indicatorId);
   if (!ctx) return { ok: false, error: { code: 'indicators.value.notFound' } };
+  // A computed value stands on the module's records: it is corrected there, not submitted or returned.
+  if (ctx.computed) return { ok: false, error: { code: 'indicators.value.computed' } };
   if (!(rule.review ? ctx.canReview : ctx.canEnter))
     return { ok: false, error: { code: 'indicators.value.forbidden' } };
   if (rule.to === 'returned' && !rule.reason) return { ok: false, error: { code: 'indicators.value.reasonRequired' } };

@@ -10,9 +10,16 @@ import type { DB } from '../../db/schema';
 import { recordAudit } from '../audit';
 import type { SessionUser } from '../auth';
 import { checkEvidenceFile, cleanFilename, type DetectedType, sha256Hex } from './evidence';
-import { isHttpUrl, MAX_TEXT_LENGTH, readValue, type ValueFields } from './indicators';
+import { isHttpUrl, MAX_TEXT_LENGTH, readValue, type ValueFields, type ValueState } from './indicators';
 import { type Period, parsePeriod } from './periods';
-import { fail, inTransaction, loadValueContext, type ValueContext, type ValueResult } from './value-context';
+import {
+  entryRefusal,
+  fail,
+  inTransaction,
+  loadValueContext,
+  type ValueContext,
+  type ValueResult,
+} from './value-context';
 
 export interface ValueInput {
   indicatorId: string;
@@ -108,6 +115,20 @@ export async function findCurrentValue(db: Kysely<DB>, indicatorId: string, peri
     .executeTakeFirst();
 }
 
+/** Who writes a version: a person, or a module computing the indicator (no user account). */
+export interface ValueAuthor {
+  institutionId: string;
+  userId: string | null;
+  /** Shown in the values table and the history: the user's name, or "module:<key>". */
+  label: string;
+  /** State of the version written: a person's entry starts as a draft. */
+  state: ValueState;
+}
+
+export function authorOf(user: SessionUser): ValueAuthor {
+  return { institutionId: user.institutionId, userId: user.id, label: user.displayName, state: 'draft' };
+}
+
 export interface RecordedValue {
   id: string;
   version: number;
@@ -118,7 +139,7 @@ export interface RecordedValue {
 /** Writes a prepared entry inside the caller's transaction (checks the version the user saw). */
 export async function writeValue(
   trx: Kysely<DB>,
-  user: SessionUser,
+  author: ValueAuthor,
   prepared: PreparedValue,
 ): Promise<ValueResult<RecordedValue>> {
   const current = await findCurrentValue(trx, prepared.indicatorId, prepared.period.label);
@@ -134,7 +155,10 @@ export async function writeValue(
     current.comment === prepared.comment &&
     current.evidence_url === evidenceUrl &&
     !prepared.file &&
-    (!prepared.removeEvidence || current.evidence_file_id === null);
+    (!prepared.removeEvidence || current.evidence_file_id === null) &&
+    // Saving a draft leaves the state alone (submitting is its own step); a
+    // module's validated figure replaces a same-figure draft left by hand.
+    (author.state === 'draft' || current.state === author.state);
   if (current && sameValue) return { ok: true, value: { id: current.id, version: current.version, unchanged: true } };
   if (current && (current.state === 'submitted' || current.state === 'validated') && !prepared.changeReason) {
     return fail('indicators.value.reasonRequired');
@@ -148,13 +172,13 @@ export async function writeValue(
       .insertInto('evidence_file')
       .values({
         id: evidenceFileId,
-        institution_id: user.institutionId,
+        institution_id: author.institutionId,
         filename: prepared.file.filename,
         content_type: prepared.file.type.contentType,
         byte_size: prepared.file.bytes.byteLength,
         sha256: sha256Hex(prepared.file.bytes),
         content_base64: Buffer.from(prepared.file.bytes).toString('base64'),
-        uploaded_by: user.id,
+        uploaded_by: author.userId,
         uploaded_at: at,
       })
       .execute();
@@ -185,11 +209,11 @@ export async function writeValue(
       comment: prepared.comment,
       evidence_url: evidenceUrl,
       evidence_file_id: evidenceFileId,
-      state: 'draft',
+      state: author.state,
       return_reason: null,
       change_reason: current ? prepared.changeReason : null,
-      entered_by: user.id,
-      entered_by_label: user.displayName,
+      entered_by: author.userId,
+      entered_by_label: author.label,
       entered_at: at,
       reviewed_by: null,
       reviewed_at: null,
@@ -198,8 +222,8 @@ export async function writeValue(
     .execute();
   const shown = (milli: number | null, text: string | null) => (milli !== null ? String(milli / 1000) : text);
   await recordAudit(trx, {
-    institutionId: user.institutionId,
-    actor: { userId: user.id, label: user.displayName },
+    institutionId: author.institutionId,
+    actor: { userId: author.userId, label: author.label },
     entityType: 'indicator_value',
     entityId: id,
     operation: current ? 'update' : 'create',
@@ -241,8 +265,8 @@ export async function recordValue(
 ): Promise<ValueResult<RecordedValue>> {
   const ctx = await loadValueContext(db, user, input.indicatorId);
   if (!ctx) return fail('indicators.value.notFound');
-  if (!ctx.canEnter) return fail('indicators.value.forbidden');
+  if (!ctx.canEnter) return fail(entryRefusal(ctx));
   const prepared = prepareValue(ctx, input, entryLimits(options));
   if (!prepared.ok) return prepared;
-  return inTransaction(db, (trx) => writeValue(trx, user, prepared.value));
+  return inTransaction(db, (trx) => writeValue(trx, authorOf(user), prepared.value));
 }

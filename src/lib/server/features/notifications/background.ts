@@ -14,7 +14,8 @@ export function publicBaseUrl(config: { PUBLIC_URL?: string; ORIGIN?: string }):
 }
 
 /**
- * Starts this process's job worker (reminders, weekly digest) unless JOBS=off.
+ * Starts this process's job worker (reminders, weekly digest, refresh of
+ * computed indicator values) unless JOBS=off.
  * Several processes may run it on one database. Returns stop().
  */
 export function startBackgroundJobs(db: Kysely<DB>): () => Promise<void> {

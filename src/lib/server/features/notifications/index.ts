@@ -1,4 +1,4 @@
-/** Reminders and the weekly digest by e-mail, on a job queue in the database; users' notification choices. */
+/** Reminders, the weekly digest and the daily refresh of computed indicators, on a job queue in the database; users' notification choices. */
 export { publicBaseUrl, startBackgroundJobs } from './background';
 export {
   claimNextJob,
@@ -23,4 +23,10 @@ export {
   type SentNotification,
   updatePreferences,
 } from './preferences';
-export { runReminderScan, runWeeklyDigest, scheduleRecurringJobs } from './reminders';
+export {
+  notificationJobHandlers,
+  REFRESH_COMPUTED_JOB,
+  runReminderScan,
+  runWeeklyDigest,
+  scheduleRecurringJobs,
+} from './reminders';

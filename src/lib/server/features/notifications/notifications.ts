@@ -70,6 +70,8 @@ export function mondayOf(date: string): string {
 
 /** The scan of the day: one job per calendar day, whichever process queues it first. */
 export const reminderScanJobKey = (date: string) => `reminders:${date}`;
+/** The refresh of computed indicator values: one job per calendar day. */
+export const computedRefreshJobKey = (date: string) => `indicators.refresh-computed:${date}`;
 /** The digest of the week: one job per ISO week. */
 export const digestJobKey = (isoWeek: string) => `digest:${isoWeek}`;
 /**

@@ -202,7 +202,7 @@ describeEachDialect('reminders and digest by e-mail', (get) => {
   test('two workers polling the same queue send each reminder and digest once', async () => {
     const { db } = get();
     smtp.mails.length = 0;
-    // Monday 6 April 2026 at 07:00 UTC: both jobs of the day are due.
+    // Monday 6 April 2026 at 07:00 UTC: the three jobs of the day are due (refresh of computed values, scan, digest).
     const now = new Date('2026-04-06T07:00:00Z');
     await Promise.all([scheduleRecurringJobs(db, now), scheduleRecurringJobs(db, now)]);
     const handlers = notificationJobHandlers(db, mailer(), BASE_URL);
@@ -210,7 +210,7 @@ describeEachDialect('reminders and digest by e-mail', (get) => {
       runDueJobs(db, handlers, 'worker-a', () => now),
       runDueJobs(db, handlers, 'worker-b', () => now),
     ]);
-    expect(ran[0] + ran[1]).toBe(2);
+    expect(ran[0] + ran[1]).toBe(3);
     // Even when a job runs twice (say its lock went stale), the messages are not sent twice.
     await Promise.all([
       runReminderScan(db, mailer(), { today: '2026-04-06', baseUrl: BASE_URL }),
@@ -225,6 +225,7 @@ describeEachDialect('reminders and digest by e-mail', (get) => {
     const jobs = await db.selectFrom('job').select(['dedupe_key', 'status']).orderBy('dedupe_key').execute();
     expect(jobs).toEqual([
       { dedupe_key: 'digest:2026-W15', status: 'done' },
+      { dedupe_key: 'indicators.refresh-computed:2026-04-06', status: 'done' },
       { dedupe_key: 'reminders:2026-04-06', status: 'done' },
     ]);
   });

@@ -2,12 +2,14 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { log } from '../../log';
+import { refreshComputedValues } from '../indicators';
 import { deliverOnce } from './delivery';
 import { enqueueJob, type JobHandlers, purgeFinishedJobs } from './jobs';
 import { composeDigest, composeReminder, type DueItem } from './mail-content';
 import type { Mailer } from './mailer';
 import {
   canReceiveDigest,
+  computedRefreshJobKey,
   DEFAULT_GRACE_DAYS,
   digestJobKey,
   digestMessageKey,
@@ -31,6 +33,8 @@ import {
 
 export const REMINDERS_JOB = 'reminders';
 export const DIGEST_JOB = 'digest';
+/** Recomputes the values of indicators fed by a module (features/indicators/computed-values.ts). */
+export const REFRESH_COMPUTED_JOB = 'indicators.refresh-computed';
 /** Hour (UTC) from which the day's reminders and the week's digest go out: early morning in France. */
 export const SEND_HOUR_UTC = 6;
 
@@ -190,12 +194,20 @@ export async function runWeeklyDigest(db: Kysely<DB>, mailer: Mailer, options: R
 }
 
 /**
- * Queues today's scan and this week's digest. Every process may call it on
- * every poll: the dedupe keys keep one job per day and one per week.
+ * Queues today's refresh of computed values and scan, and this week's digest.
+ * Every process may call it on every poll: the dedupe keys keep one job per
+ * day and one per week.
  */
 export async function scheduleRecurringJobs(db: Kysely<DB>, now: Date): Promise<void> {
   const today = now.toISOString().slice(0, 10);
   const atSendHour = (date: string) => new Date(`${date}T${String(SEND_HOUR_UTC).padStart(2, '0')}:00:00Z`);
+  // Due at once: yesterday's periods have ended, and the figures are ready before the morning's reminders.
+  await enqueueJob(db, {
+    kind: REFRESH_COMPUTED_JOB,
+    dedupeKey: computedRefreshJobKey(today),
+    payload: { date: today },
+    runAt: new Date(`${today}T00:00:00Z`),
+  });
   const queuedToday = await enqueueJob(db, {
     kind: REMINDERS_JOB,
     dedupeKey: reminderScanJobKey(today),
@@ -215,7 +227,11 @@ export async function scheduleRecurringJobs(db: Kysely<DB>, now: Date): Promise<
 
 const datePayload = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
 
-/** The job handlers of this feature; a job's payload date is the day it is for, so a retry reads the same day. */
+/**
+ * The background worker's job handlers: this feature's and the refresh of
+ * computed indicator values. A job's payload date is the day it is for, so a
+ * retry reads the same day.
+ */
 export function notificationJobHandlers(db: Kysely<DB>, mailer: Mailer, baseUrl: string): JobHandlers {
   return {
     [REMINDERS_JOB]: async (job) => {
@@ -227,6 +243,13 @@ export function notificationJobHandlers(db: Kysely<DB>, mailer: Mailer, baseUrl:
       const { date } = datePayload.parse(job.payload);
       const report = await runWeeklyDigest(db, mailer, { today: date, baseUrl });
       log('info', 'weekly digest sent', { date, ...report });
+    },
+    [REFRESH_COMPUTED_JOB]: async (job) => {
+      const { date } = datePayload.parse(job.payload);
+      const report = await refreshComputedValues(db, { today: date });
+      // A failing module is not retried by the queue: tomorrow's refresh asks it again.
+      const attention = report.failed > 0 || report.unknownSources.length > 0 || report.unsupported.length > 0;
+      log(attention ? 'warn' : 'info', 'computed indicator values refreshed', { date, ...report });
     },
   };
 }

@@ -46,6 +46,7 @@ export {
   type SavedProgressSettings,
   updateProgressSettings,
 } from './progress.service';
+export { cachedProgress } from './progress-cache';
 export {
   NO_DATA_MAX_SHARE,
   type RollUp,
