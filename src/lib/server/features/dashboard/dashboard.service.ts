@@ -79,8 +79,21 @@ const lineOf = (r: RollUp): ProgressLine => ({
  * The plan overview: status counts, progress per workstream, SDG and axis,
  * overdue updates and the latest changes, on `today` (ISO date). Without a
  * plan id, the first plan. Undefined when the plan is not the institution's.
+ * Everything on it changes only with a write, which leaves an audit event:
+ * the whole page's data is reused while the data stamp holds (ADR 5).
  */
 export async function getPlanDashboard(
+  db: Kysely<DB>,
+  institutionId: string,
+  planId: string | undefined,
+  today: string,
+): Promise<DashboardPage | undefined> {
+  return cachedProgress(db, institutionId, `dashboard|${planId ?? ''}|${today}`, () =>
+    buildPlanDashboard(db, institutionId, planId, today),
+  );
+}
+
+async function buildPlanDashboard(
   db: Kysely<DB>,
   institutionId: string,
   planId: string | undefined,
@@ -93,8 +106,7 @@ export async function getPlanDashboard(
   const [progress, auditRows, hasDemoValues] = await Promise.all([
     getPlanProgress(db, institutionId, chosen, today),
     listRecentPlanAudit(db, institutionId, chosen, RECENT_ROWS),
-    // Scanning the plan's values for a demo one costs more than the whole cached report: cache it alike.
-    cachedProgress(db, institutionId, `demo|${chosen}`, () => planHasDemoValues(db, chosen)),
+    planHasDemoValues(db, chosen),
   ]);
   if (!progress) return undefined;
 
