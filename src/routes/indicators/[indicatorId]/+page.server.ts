@@ -52,6 +52,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
         ? []
         : progress.series.map((s) => ({ period: s.period, value: s.value, expected: s.expected, target: s.target })),
     allHistory: url.searchParams.get('history') === 'all',
+    allValues: url.searchParams.get('values') === 'all',
     selectedPeriod: page.periodOptions.some((p) => p.label === asked) ? asked : null,
     done: (DONE as readonly string[]).includes(done ?? '') ? done : null,
     maxMb: getConfig().UPLOAD_MAX_MB,
