@@ -16,7 +16,8 @@ interface Entry {
   value: unknown;
 }
 
-const MAX_ENTRIES = 32;
+/** Plan and institution reports, dashboards and the indicator pages being read (each small). */
+const MAX_ENTRIES = 256;
 const caches = new WeakMap<object, Map<string, Entry>>();
 
 export async function dataStamp(db: Kysely<DB>, institutionId: string): Promise<string> {

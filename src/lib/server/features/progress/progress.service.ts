@@ -149,11 +149,13 @@ export async function getIndicatorProgress(
   indicatorId: string,
   today: string,
 ): Promise<IndicatorProgressPage | undefined> {
-  const [inputs, settings] = await Promise.all([
-    loadIndicatorInputs(db, institutionId, indicatorId),
-    getProgressSettings(db, institutionId),
-  ]);
-  if (!inputs) return undefined;
-  const indicator = assembleProgress(inputs, today, settings).indicators[0];
-  return { indicator, series: trajectorySeries(indicator, indicator.observations), settings };
+  return cachedProgress(db, institutionId, `indicator|${indicatorId}|${today}`, async () => {
+    const [inputs, settings] = await Promise.all([
+      loadIndicatorInputs(db, institutionId, indicatorId),
+      getProgressSettings(db, institutionId),
+    ]);
+    if (!inputs) return undefined;
+    const indicator = assembleProgress(inputs, today, settings).indicators[0];
+    return { indicator, series: trajectorySeries(indicator, indicator.observations), settings };
+  });
 }
