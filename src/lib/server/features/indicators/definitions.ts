@@ -36,6 +36,7 @@
  * tie gives none. A wrong target is worse than none: the officer sets it.
  */
 import { z } from 'zod';
+import { UNIT_WORDS } from '../plan-import/targets';
 import { INDICATOR_DIRECTIONS, INDICATOR_KINDS, type IndicatorDirection, type IndicatorKind } from './indicators';
 import { PERIODICITIES, type Periodicity } from './periods';
 
@@ -74,25 +75,7 @@ const FALLING_STOCK =
   /\b(?:signalements?|bc|bilan carbone|ges|emissions?|consommations?|dechets|gaspillage|accidents?|reports?)\b/;
 const SCHOOL_YEAR =
   /\b(?:eleves?|etudiante?s?|enseignants?|enseignements?|diplomee?s?|pupils?|students?|teachers?|teaching|graduates?)\b/;
-const PHYSICAL_TARGET_UNITS = new Set([
-  'kg',
-  't',
-  'tco2e',
-  'teqco2',
-  'kwh',
-  'kwhef',
-  'mwh',
-  'gwh',
-  'km',
-  'm2',
-  'm²',
-  'ha',
-  '€',
-  'k€',
-  'h',
-  '%',
-  '%/an',
-]);
+const PHYSICAL_TARGET_UNITS = new Set([...UNIT_WORDS, '%', '%/an']);
 const STOPWORDS = new Set(
   [
     'ayant',

@@ -151,7 +151,8 @@ interface TargetValue {
 }
 
 const NUM = String.raw`(\d+(?:[.,]\d+)?)`;
-const UNIT_WORDS = new Set([
+/** Physical units a target or an indicator text may carry (indicators reuse the list). */
+export const UNIT_WORDS: ReadonlySet<string> = new Set([
   'kg',
   't',
   'tco2e',

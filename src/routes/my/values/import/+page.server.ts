@@ -8,14 +8,10 @@ import {
   getValueImport,
   MAX_VALUE_ROWS,
 } from '$lib/server/features/indicators';
-import { log } from '$lib/server/log';
 import { getDatabase } from '$lib/server/runtime';
-import { notFound, requireThat, requireUser } from '$lib/server/web';
+import { notFound, readUploadedFile, requireThat, requireUser } from '$lib/server/web';
 import type { Actions, PageServerLoad } from './$types';
 
-const MIB = 1024 * 1024;
-/** Room for the multipart envelope around the file itself. */
-const FORM_OVERHEAD_BYTES = 64 * 1024;
 /** Rows of the report sent to the page, errors first; the counts always cover the whole file. */
 const MAX_SHOWN_ROWS = 1_000;
 
@@ -66,28 +62,12 @@ export const actions: Actions = {
   check: async ({ locals, url, request }) => {
     const user = requireUser(locals, url);
     requireThat(canImportValues(user));
-    const maxMb = getConfig().UPLOAD_MAX_MB;
-    const tooLarge = () => refuse('import.file.tooLarge', { maxMb });
-    // Refuse an oversized body from its declared length, before parsing the form.
-    if (Number(request.headers.get('content-length') ?? 0) > maxMb * MIB + FORM_OVERHEAD_BYTES) return tooLarge();
-    let form: FormData;
-    try {
-      form = await request.formData();
-    } catch (e) {
-      log('warn', 'values upload form unreadable', {
-        requestId: locals.requestId,
-        contentLength: request.headers.get('content-length'),
-        error: String(e),
-      });
-      return refuse('import.ui.upload.unreadableForm', { maxMb });
-    }
-    const file = form.get('file');
-    if (!(file instanceof File) || file.size === 0) return refuse('import.file.empty');
-    if (file.size > maxMb * MIB) return tooLarge();
+    const upload = await readUploadedFile(request, locals, getConfig().UPLOAD_MAX_MB, 'valeurs');
+    if (!upload.ok) return refuse(upload.error, upload.params);
     const created = await createValueImport(getDatabase().db, user, {
-      filename: file.name || 'valeurs',
-      bytes: new Uint8Array(await file.arrayBuffer()),
-      submit: form.get('submit') === 'on',
+      filename: upload.filename,
+      bytes: upload.bytes,
+      submit: upload.form.get('submit') === 'on',
     });
     if (!created.ok) return refuse(created.error.code, created.error.params);
     redirect(303, `/my/values/import?upload=${created.value.id}`);
