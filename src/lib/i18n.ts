@@ -19,6 +19,7 @@ import enPeople from '../../messages/en/people.json';
 import enPlan from '../../messages/en/plan.json';
 import enProgress from '../../messages/en/progress.json';
 import enSdg from '../../messages/en/sdg.json';
+import enTravel from '../../messages/en/travel.json';
 import frAdmin from '../../messages/fr/admin.json';
 import frApi from '../../messages/fr/api.json';
 import frCommon from '../../messages/fr/common.json';
@@ -34,6 +35,7 @@ import frPeople from '../../messages/fr/people.json';
 import frPlan from '../../messages/fr/plan.json';
 import frProgress from '../../messages/fr/progress.json';
 import frSdg from '../../messages/fr/sdg.json';
+import frTravel from '../../messages/fr/travel.json';
 import { numberFormat } from './intl';
 
 export const LOCALES = ['fr', 'en'] as const;
@@ -56,6 +58,7 @@ const fr = {
   ...frNotifications,
   ...frApi,
   ...frMy,
+  ...frTravel,
 };
 const en = {
   ...enCommon,
@@ -73,6 +76,7 @@ const en = {
   ...enNotifications,
   ...enApi,
   ...enMy,
+  ...enTravel,
 };
 
 export type MessageKey = keyof typeof fr;

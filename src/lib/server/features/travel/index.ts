@@ -1,0 +1,73 @@
+/** Business travel: carbon methods as data, distance rules, per-leg footprint, train-first check and carbon contribution. */
+
+export { contributionCents, FRENCH_CARBON_VALUES, suggestedCarbonPrice } from './compensation';
+export {
+  type Coordinates,
+  correctedKm,
+  EARTH_RADIUS_KM,
+  greatCircleKm,
+  isInBand,
+  isValidCoordinates,
+  routeScopeOf,
+} from './distance';
+export {
+  type AppliedFactor,
+  type CalculationStep,
+  computeLeg,
+  findFactor,
+  type Leg,
+  type LegErrorCode,
+  type LegInput,
+  type LegPoint,
+  type LegResult,
+} from './footprint';
+export {
+  CARBON_METHODS,
+  type CarbonMethod,
+  DEFAULT_METHOD_KEY,
+  type DistanceBand,
+  type DistanceRule,
+  type EmissionFactor,
+  isMethodKey,
+  METHOD_KEYS,
+  type MethodKey,
+  parseCarbonMethod,
+  ROUTE_SCOPES,
+  type RouteScope,
+} from './methods';
+export {
+  CABIN_CLASSES,
+  type CabinClass,
+  DISTANCE_RULE_OF_MODE,
+  DISTANCE_RULES,
+  type DistanceRuleKey,
+  isTravelMode,
+  TRAVEL_MODES,
+  type TravelMode,
+  travelModeSchema,
+} from './modes';
+// --- places (geography resolver, src/lib/server/features/travel/places*.ts): exports are added below this line ---
+/** Resolves a typed place or IATA code to coordinates from the offline geodata. */
+export {
+  type Place,
+  type PlaceReason,
+  type PlaceResolution,
+  type PlaceResolutionStatus,
+  RESOLVED_CONFIDENCE,
+  type ResolvePlaceOptions,
+  type ResolverMemory,
+  resolvePlace,
+  resolvePlaceIn,
+} from './places';
+export { countryName, findCountryCode, type PlaceLanguage } from './places-countries';
+/** Loads the geodata indexes once; pass the result to resolvePlaceIn for batches. */
+export { loadPlaceIndex, type PlaceIndex } from './places-data';
+export {
+  DEFAULT_TRAIN_FIRST_RULE,
+  estimateTrainHours,
+  TRAIN_TIME_MODEL,
+  type TrainFirstRule,
+  type TrainFirstVerdict,
+  trainFirstCheck,
+  trainFirstVerdict,
+} from './train-first';
