@@ -10,6 +10,14 @@ export {
   isValidCoordinates,
   routeScopeOf,
 } from './distance';
+/** One trip described in words → places, leg, train-first verdict and contribution (nothing stored). */
+export {
+  type EstimateErrorCode,
+  type EstimateInput,
+  type EstimateResult,
+  estimateTrip,
+  type TripEstimate,
+} from './estimate.service';
 export {
   type AppliedFactor,
   type CalculationStep,
