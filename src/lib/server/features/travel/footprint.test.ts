@@ -150,7 +150,7 @@ describe('cars', () => {
     expect(shared.steps.map((s) => s.code)).toEqual([
       'travel.step.greatCircle',
       'travel.step.distanceRule',
-      'travel.step.factor',
+      'travel.step.factor.vkm',
       'travel.step.sharing',
       'travel.step.roundTrip',
       'travel.step.result',

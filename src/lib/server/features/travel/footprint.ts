@@ -104,13 +104,13 @@ export function computeLeg(input: LegInput): LegResult {
   const factor = findFactor(method, mode, oneWayKm, scope);
   if (!factor) return { ok: false, error: { code: 'travel.leg.noFactor' } };
   steps.push({
-    code: 'travel.step.factor',
+    // One message per unit, so that every reader gets the unit's name; a year is not a quantity ("2 022").
+    code: `travel.step.factor.${factor.unit}`,
     params: {
       label: factor.label,
       value: factor.valueGramsPerUnit,
-      unit: factor.unit,
       source: factor.source,
-      year: factor.year,
+      year: String(factor.year),
       uncertainty: factor.uncertaintyPercent,
     },
   });
