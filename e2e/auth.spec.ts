@@ -103,6 +103,7 @@ test.describe('HTTP', () => {
       '/account/tokens',
       '/exports',
       '/exports/values?plan=any-plan&format=csv',
+      '/travel/footprint',
     ]) {
       const r = await request.get(path, { maxRedirects: 0 });
       expect(r.status(), path).toBe(303);
