@@ -104,6 +104,8 @@ test.describe('HTTP', () => {
       '/exports',
       '/exports/values?plan=any-plan&format=csv',
       '/travel/footprint',
+      '/travel/trips',
+      '/travel/trips/any-trip',
     ]) {
       const r = await request.get(path, { maxRedirects: 0 });
       expect(r.status(), path).toBe(303);

@@ -20,6 +20,7 @@ const OFFICER_PAGES = [
   '/api/docs',
   '/exports',
   '/travel/footprint',
+  '/travel/trips',
 ];
 
 /** The pilot's own work pages (written alongside this crawl: they must exist and pass axe). */

@@ -113,3 +113,48 @@ test('the page reads in English', async ({ page }) => {
     await page.getByRole('button', { name: 'Français' }).click();
   }
 });
+
+test('the pilot declares a justified flight and finds it, step by step, among their trips', async ({ page }) => {
+  await logIn(page, 'pilot');
+  await page.goto(
+    '/travel/footprint?from=Al%C3%A8s&to=CDG&mode=plane&roundTrip=on&passengers=1&method=ges1point5&contrails=on',
+  );
+  const declaration = page.getByRole('form', { name: 'Déclarer ce déplacement' });
+  await expect(declaration.getByLabel("Justification du choix de l'avion")).toBeVisible();
+  await declaration.getByLabel('Date du déplacement').fill('2026-03-12');
+  await declaration.getByLabel('Catégorie de voyageur').selectOption({ label: 'Doctorant·e' });
+  await declaration.getByLabel('Objet de la mission (facultatif)').fill('Colloque à Paris');
+
+  // Without a justification the flight is refused and the field says why.
+  await declaration.getByRole('button', { name: 'Déclarer ce déplacement' }).click();
+  await expect(page.getByRole('alert')).toContainText('Ce vol doit être justifié');
+  await expect(page.getByLabel("Justification du choix de l'avion")).toHaveAttribute('aria-invalid', 'true');
+  await expect(figure(page, "Distance à vol d'oiseau")).toHaveText('555,9 km');
+  await expectAccessible(page);
+
+  await page.getByLabel("Justification du choix de l'avion").fill('Correspondance vers un vol pour Montréal');
+  await page.getByRole('button', { name: 'Déclarer ce déplacement' }).click();
+  await expect(page).toHaveURL(/\/travel\/trips\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Déplacement du 2026-03-12');
+  await expect(figure(page, 'Justification')).toHaveText('Correspondance vers un vol pour Montréal');
+  await expect(figure(page, 'Catégorie de voyageur')).toHaveText('Doctorant·e');
+  await expect(figure(page, 'Distance retenue')).toHaveText('1 301,9 km');
+  await expect(figure(page, "Facteur d'émission")).toContainText('Source : GES 1point5');
+  await expect(figure(page, "Règle « train d'abord »")).toContainText('Justification écrite requise');
+  const steps = page.getByRole('list').filter({ has: page.getByText("Distance à vol d'oiseau : 555,9 km.") });
+  await expect(steps.getByRole('listitem')).toHaveCount(5);
+  await expect(steps).toContainText('Aller-retour : 650,9 km × 2 = 1 301,9 km.');
+  const emissions = await figure(page, 'Émissions par passager').first().textContent();
+  await expectAccessible(page);
+
+  await page.getByRole('link', { name: 'Tous les déplacements déclarés' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mes déplacements déclarés');
+  const table = page.getByRole('table', { name: /déplacements? déclarés?/ });
+  const row = table.getByRole('row').filter({ hasText: '2026-03-12' });
+  await expect(row).toContainText('Colloque à Paris');
+  await expect(row).toContainText('Avion');
+  await expect(row.getByRole('cell').nth(4)).toHaveText((emissions ?? '').replace(' kg CO2e', ''));
+  await expectAccessible(page);
+  await row.getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Déplacement du 2026-03-12');
+});

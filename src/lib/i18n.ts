@@ -20,6 +20,8 @@ import enPlan from '../../messages/en/plan.json';
 import enProgress from '../../messages/en/progress.json';
 import enSdg from '../../messages/en/sdg.json';
 import enTravel from '../../messages/en/travel.json';
+import enTravelImport from '../../messages/en/travel-import.json';
+import enTrips from '../../messages/en/trips.json';
 import frAdmin from '../../messages/fr/admin.json';
 import frApi from '../../messages/fr/api.json';
 import frCommon from '../../messages/fr/common.json';
@@ -36,6 +38,8 @@ import frPlan from '../../messages/fr/plan.json';
 import frProgress from '../../messages/fr/progress.json';
 import frSdg from '../../messages/fr/sdg.json';
 import frTravel from '../../messages/fr/travel.json';
+import frTravelImport from '../../messages/fr/travel-import.json';
+import frTrips from '../../messages/fr/trips.json';
 import { numberFormat } from './intl';
 
 export const LOCALES = ['fr', 'en'] as const;
@@ -59,6 +63,8 @@ const fr = {
   ...frApi,
   ...frMy,
   ...frTravel,
+  ...frTravelImport,
+  ...frTrips,
 };
 const en = {
   ...enCommon,
@@ -77,6 +83,8 @@ const en = {
   ...enApi,
   ...enMy,
   ...enTravel,
+  ...enTravelImport,
+  ...enTrips,
 };
 
 export type MessageKey = keyof typeof fr;

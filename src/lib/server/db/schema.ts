@@ -8,6 +8,7 @@ import type { PeopleTables } from '../features/people/people.table';
 import type { PlanTables } from '../features/plan/plan.table';
 import type { ImportTables } from '../features/plan-import/import.table';
 import type { SdgTables } from '../features/sdg/sdg.table';
+import type { TravelTables } from '../features/travel/travel.table';
 
 /** The whole database, assembled from each feature's table interfaces. */
 export interface DB
@@ -20,4 +21,5 @@ export interface DB
     ImportTables,
     IndicatorTables,
     NotificationTables,
-    ApiTables {}
+    ApiTables,
+    TravelTables {}

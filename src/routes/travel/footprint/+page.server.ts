@@ -1,18 +1,25 @@
+import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import {
   CARBON_METHODS,
   DEFAULT_METHOD_KEY,
   DEFAULT_TRAIN_FIRST_RULE,
   DISTANCE_RULE_OF_MODE,
+  declareTrip,
+  declareTripSchema,
   estimateTrip,
+  MAX_JUSTIFICATION_LENGTH,
+  MAX_PURPOSE_LENGTH,
   METHOD_KEYS,
   type Place,
   type PlaceResolution,
   TRAVEL_MODES,
+  TRAVELLER_CATEGORIES,
   travelModeSchema,
 } from '$lib/server/features/travel';
+import { getDatabase } from '$lib/server/runtime';
 import { requireUser } from '$lib/server/web';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 /** Longest place text accepted: the longest real names with a country fit well below it. */
 const MAX_PLACE_LENGTH = 120;
@@ -84,7 +91,8 @@ function placeView(typed: string, resolution: PlaceResolution, hrefWith: (text: 
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   requireUser(locals, url);
-  const params = url.searchParams;
+  // A failed declaration comes back to this URL with its action name ("/declare") in the query: leave it out.
+  const params = new URLSearchParams([...url.searchParams].filter(([key]) => !key.startsWith('/')));
   const methods = METHOD_KEYS.map((key) => ({
     key,
     name: CARBON_METHODS[key].name,
@@ -146,7 +154,26 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     };
   }
   const trip = estimate.value;
+  // The declaration carries the query in hidden fields; its URL keeps the query so a refusal shows the result again.
+  const declare = {
+    action: `/travel/footprint?${params}&/declare`,
+    hidden: {
+      from: input.from,
+      to: input.to,
+      mode: input.mode,
+      ...(input.roundTrip ? { roundTrip: 'on' } : {}),
+      passengers: String(input.passengers),
+      method: input.method,
+      ...(input.contrails ? { contrails: 'on' } : {}),
+    },
+    today: new Date().toISOString().slice(0, 10),
+    categories: TRAVELLER_CATEGORIES,
+    justificationRequired: trip.trainFirst.verdict === 'justification_required',
+    maxPurposeLength: MAX_PURPOSE_LENGTH,
+    maxJustificationLength: MAX_JUSTIFICATION_LENGTH,
+  };
   return {
+    declare,
     ...base,
     values,
     errors: {},
@@ -164,4 +191,42 @@ export const load: PageServerLoad = async ({ locals, url }) => {
       contributionCents: trip.contributionCents,
     },
   };
+};
+
+const DECLARE_FIELDS = ['date', 'category', 'purpose', 'justification'] as const;
+
+export const actions: Actions = {
+  declare: async ({ locals, url, request }) => {
+    const user = requireUser(locals, url);
+    const form = await request.formData();
+    const text = (key: string) => String(form.get(key) ?? '');
+    const declareValues = {
+      date: text('date'),
+      category: text('category'),
+      purpose: text('purpose'),
+      justification: text('justification'),
+    };
+    const parsed = declareTripSchema.safeParse({
+      from: text('from'),
+      to: text('to'),
+      mode: text('mode'),
+      roundTrip: form.has('roundTrip'),
+      passengers: text('passengers') || 1,
+      method: text('method'),
+      contrails: form.has('contrails'),
+      ...declareValues,
+    });
+    if (!parsed.success) {
+      const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0])))];
+      const declareFields: string[] = DECLARE_FIELDS.filter((f) => fields.includes(f));
+      return fail(400, { declareError: 'travel.trips.error.invalid', declareFields, declareValues });
+    }
+    const result = await declareTrip(getDatabase().db, user, parsed.data, { language: locals.locale });
+    if (!result.ok) {
+      const declareFields: string[] =
+        result.error.code === 'travel.trips.error.justificationRequired' ? ['justification'] : [];
+      return fail(422, { declareError: result.error.code, declareFields, declareValues });
+    }
+    redirect(303, `/travel/trips/${result.value.tripId}`);
+  },
 };

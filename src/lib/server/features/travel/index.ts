@@ -29,6 +29,26 @@ export {
   type LegPoint,
   type LegResult,
 } from './footprint';
+// --- GES 1point5 travel file (src/lib/server/features/travel/ges1point5-*.ts) ---
+/** Reads (line by line, with reasons) and writes the GES 1point5 tab-separated travel file; no database. */
+export {
+  GES1POINT5_FILE_CODES,
+  GES1POINT5_ROW_CODES,
+  type Ges1point5Counts,
+  type Ges1point5Export,
+  type Ges1point5Leg,
+  type Ges1point5Message,
+  type Ges1point5Read,
+  type Ges1point5ReadResult,
+  type Ges1point5Row,
+  type Ges1point5RowCode,
+  type Ges1point5RowStatus,
+  MAX_GES1POINT5_CELL_CHARS,
+  MAX_GES1POINT5_LEGS,
+  readGes1point5File,
+  writeGes1point5File,
+} from './ges1point5-file';
+export { GES1POINT5_HEADER, GES1POINT5_TRAIN_MODE } from './ges1point5-format';
 export {
   CARBON_METHODS,
   type CarbonMethod,
@@ -79,3 +99,25 @@ export {
   trainFirstCheck,
   trainFirstVerdict,
 } from './train-first';
+// --- declared trips (src/lib/server/features/travel/trips*.ts) ---
+/** What a trip declaration form sends, and the pseudonym reports use for travellers. */
+export {
+  type DeclareTripInput,
+  declareTripSchema,
+  MAX_JUSTIFICATION_LENGTH,
+  MAX_PURPOSE_LENGTH,
+  TRAVELLER_CATEGORIES,
+  type TravellerCategory,
+  travellerKeyOf,
+} from './trips';
+/** Declared trips: stored with every figure of their estimate, read by their declarer or the admin. */
+export {
+  type DeclareTripErrorCode,
+  type DeclareTripResult,
+  declareTrip,
+  getTrip,
+  listTrips,
+  type TripLegView,
+  type TripSummary,
+  type TripView,
+} from './trips.service';
