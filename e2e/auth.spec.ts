@@ -105,7 +105,10 @@ test.describe('HTTP', () => {
       '/exports/values?plan=any-plan&format=csv',
       '/travel/footprint',
       '/travel/trips',
+      '/travel/import',
+      '/travel/import/any-upload',
       '/travel/trips/any-trip',
+      '/travel/trips/export?format=csv',
     ]) {
       const r = await request.get(path, { maxRedirects: 0 });
       expect(r.status(), path).toBe(303);

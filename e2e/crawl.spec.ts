@@ -21,6 +21,7 @@ const OFFICER_PAGES = [
   '/exports',
   '/travel/footprint',
   '/travel/trips',
+  '/travel/import',
 ];
 
 /** The pilot's own work pages (written alongside this crawl: they must exist and pass axe). */

@@ -22,6 +22,8 @@ import enSdg from '../../messages/en/sdg.json';
 import enTravel from '../../messages/en/travel.json';
 import enTravelImport from '../../messages/en/travel-import.json';
 import enTrips from '../../messages/en/trips.json';
+import enTripsExport from '../../messages/en/trips-export.json';
+import enTripsImport from '../../messages/en/trips-import.json';
 import frAdmin from '../../messages/fr/admin.json';
 import frApi from '../../messages/fr/api.json';
 import frCommon from '../../messages/fr/common.json';
@@ -40,6 +42,8 @@ import frSdg from '../../messages/fr/sdg.json';
 import frTravel from '../../messages/fr/travel.json';
 import frTravelImport from '../../messages/fr/travel-import.json';
 import frTrips from '../../messages/fr/trips.json';
+import frTripsExport from '../../messages/fr/trips-export.json';
+import frTripsImport from '../../messages/fr/trips-import.json';
 import { numberFormat } from './intl';
 
 export const LOCALES = ['fr', 'en'] as const;
@@ -65,6 +69,8 @@ const fr = {
   ...frTravel,
   ...frTravelImport,
   ...frTrips,
+  ...frTripsImport,
+  ...frTripsExport,
 };
 const en = {
   ...enCommon,
@@ -85,6 +91,8 @@ const en = {
   ...enTravel,
   ...enTravelImport,
   ...enTrips,
+  ...enTripsImport,
+  ...enTripsExport,
 };
 
 export type MessageKey = keyof typeof fr;

@@ -1,4 +1,4 @@
-import { listTrips } from '$lib/server/features/travel';
+import { canImportTrips, listTrips } from '$lib/server/features/travel';
 import { getDatabase } from '$lib/server/runtime';
 import { requireUser } from '$lib/server/web';
 import type { PageServerLoad } from './$types';
@@ -8,6 +8,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const trips = await listTrips(getDatabase().db, user);
   return {
     everyone: user.role === 'admin',
+    canImport: canImportTrips(user),
     trips,
     totals: {
       emissionsGrams: trips.reduce((sum, t) => sum + t.emissionsGrams, 0),

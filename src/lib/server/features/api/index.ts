@@ -11,6 +11,8 @@ export {
 } from './api.service';
 export { API_ERROR_CODES, type ApiErrorCode, type ApiEvent, apiError, jsonResponse, serveApi } from './http';
 export { OPENAPI_DOCUMENT } from './openapi';
+/** CSV (semicolons, BOM, CRLF) and XLSX (plain strings, never formulas) writers, shared with other spreadsheet exports. */
+export { CONTENT_TYPES, type Row, toCsv, toXlsx } from './spreadsheet';
 export {
   type ApiTokenView,
   authenticateApiToken,
@@ -22,6 +24,7 @@ export {
 } from './tokens';
 export {
   exportIndicatorValues,
+  formatMilli,
   VALUES_EXPORT_FORMATS,
   type ValuesExportFile,
   type ValuesExportFormat,

@@ -121,3 +121,34 @@ export {
   type TripSummary,
   type TripView,
 } from './trips.service';
+/** Stored trips as CSV/XLSX (one row per leg, every figure traced) or as the GES 1point5 travel file. */
+export {
+  exportInstitutionTrips,
+  exportTrips,
+  TRIPS_EXPORT_FORMATS,
+  type TripsExportFile,
+  type TripsExportFormat,
+} from './trips-export';
+// --- trips import (src/lib/server/features/travel/trips-import.ts) ---
+/** Imports a GES 1point5 travel file, all or nothing, with a row-by-row report (admin only). */
+export {
+  canImportTrips,
+  commitTripImport,
+  findTripImporter,
+  previewTripFile,
+  previewTripImport,
+  type TripImportCommitResult,
+  type TripImportCounts,
+  type TripImportMessage,
+  type TripImportPreview,
+  type TripImportPreviewResult,
+  type TripImportRow,
+} from './trips-import';
+/** The web flow of a trips import: the file kept in import_upload between preview and commit. */
+export {
+  commitTripImportUpload,
+  createTripImport,
+  getTripImport,
+  TRIP_IMPORT_SOURCE,
+  type TripImportView,
+} from './trips-import-upload';

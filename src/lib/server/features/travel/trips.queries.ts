@@ -60,3 +60,52 @@ export function listVisibleTripLegs(
     .orderBy('trip_leg.position')
     .execute();
 }
+
+/**
+ * Every leg of the visible trips with the columns an export writes (all but
+ * the calculation steps), oldest trip first, legs in order: the order in which
+ * exports number missions.
+ */
+export function listVisibleTripLegsForExport(
+  db: Kysely<DB>,
+  scope: { institutionId: string; userId: string; everyone: boolean },
+) {
+  return db
+    .selectFrom('trip')
+    .innerJoin('trip_leg', 'trip_leg.trip_id', 'trip.id')
+    .select([
+      'trip.id as trip_id',
+      'trip.mission_ref',
+      'trip.trip_date',
+      'trip.purpose',
+      'trip.traveller_category',
+      'trip.traveller_key',
+      'trip_leg.position',
+      'trip_leg.from_name',
+      'trip_leg.from_country',
+      'trip_leg.to_name',
+      'trip_leg.to_country',
+      'trip_leg.mode',
+      'trip_leg.round_trip',
+      'trip_leg.passengers',
+      'trip_leg.method_key',
+      'trip_leg.method_version',
+      'trip_leg.factor_key',
+      'trip_leg.factor_value_milli',
+      'trip_leg.factor_unit',
+      'trip_leg.factor_source',
+      'trip_leg.great_circle_m',
+      'trip_leg.distance_m',
+      'trip_leg.emissions_g',
+      'trip_leg.train_hours_milli',
+      'trip_leg.train_verdict',
+      'trip_leg.contribution_cents',
+    ])
+    .where('trip.institution_id', '=', scope.institutionId)
+    .$if(!scope.everyone, (q) => q.where('trip.declared_by', '=', scope.userId))
+    .orderBy('trip.trip_date')
+    .orderBy('trip.created_at')
+    .orderBy('trip.id')
+    .orderBy('trip_leg.position')
+    .execute();
+}

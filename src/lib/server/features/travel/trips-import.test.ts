@@ -1,0 +1,178 @@
+import type { Kysely } from 'kysely';
+import { beforeAll, expect, test } from 'vitest';
+import type { DB } from '../../db/schema';
+import { describeEachDialect } from '../../testing/databases';
+import { findSessionUserById, type SessionUser } from '../auth';
+import { loadDemoIfEmpty } from '../demo';
+import { GES1POINT5_HEADER } from './ges1point5-format';
+import { categoryOfAgentStatus, commitTripImport, previewTripImport } from './trips-import';
+import { commitTripImportUpload, createTripImport, getTripImport } from './trips-import-upload';
+
+async function sessionUser(db: Kysely<DB>, email: string): Promise<SessionUser> {
+  const row = await db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirstOrThrow();
+  const user = await findSessionUserById(db, row.id);
+  if (!user) throw new Error(`no session user for ${email}`);
+  return user;
+}
+
+function aFile(rows: string[][]): { bytes: Uint8Array; filename: string } {
+  const text = [GES1POINT5_HEADER.join('\t'), ...rows.map((r) => r.join('\t'))].join('\n');
+  return { bytes: new TextEncoder().encode(`${text}\n`), filename: 'deplacements.tsv' };
+}
+
+/** Mission 1: Alès → Paris by train then Paris → Berlin by plane; mission 2: Montpellier → Lyon by car, count missing. */
+const GOOD_ROWS = [
+  ['1', '12/03/2026', 'Alès', 'France', 'Paris', 'France', 'train', '', 'NON', 'Colloque', 'Doctorant'],
+  ['1', '13/03/2026', 'Paris', 'France', 'Berlin', 'Allemagne', 'avion', '', 'NON', 'Colloque', 'Doctorant'],
+  ['2', '02/04/2026', 'Montpellier', 'France', 'Lyon', 'France', 'voiture', '', 'OUI', '', ''],
+];
+
+describeEachDialect('trips import', (get) => {
+  let admin: SessionUser;
+  let pilot: SessionUser;
+  const countTrips = async () =>
+    Number(
+      (
+        await get()
+          .db.selectFrom('trip')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  beforeAll(async () => {
+    const { db } = get();
+    await loadDemoIfEmpty(db, { password: 'demo-password-123' });
+    admin = await sessionUser(db, 'responsable.ddrs@demo.trajectoire.test');
+    pilot = await sessionUser(db, 'pilote@demo.trajectoire.test');
+  });
+
+  test('the preview reports every row and the totals, and writes nothing', async () => {
+    const before = await countTrips();
+    const preview = await previewTripImport(get().db, admin, aFile(GOOD_ROWS));
+    if (!preview.ok) throw new Error(preview.error.code);
+    expect(preview.value.rows.map((r) => [r.line, r.status])).toEqual([
+      [2, 'valid'],
+      [3, 'valid'],
+      [4, 'warning'],
+    ]);
+    expect(preview.value.counts).toMatchObject({ valid: 2, warning: 1, rejected: 0, missions: 2, legs: 3 });
+    expect(preview.value.counts.emissionsGrams).toBeGreaterThan(0);
+    expect(await countTrips()).toBe(before);
+  });
+
+  test('a commit writes one trip per mission with its legs, the traveller pseudonymised, and one audit event', async () => {
+    const { db } = get();
+    const before = await countTrips();
+    const committed = await commitTripImport(db, admin, aFile(GOOD_ROWS));
+    if (!committed.ok) throw new Error(committed.error.code);
+    expect(committed.value.tripIds).toHaveLength(2);
+    expect(await countTrips()).toBe(before + 2);
+    const trip = await db
+      .selectFrom('trip')
+      .selectAll()
+      .where('id', '=', committed.value.tripIds[0])
+      .executeTakeFirstOrThrow();
+    expect(trip).toMatchObject({
+      mission_ref: '1',
+      trip_date: '2026-03-12',
+      purpose: 'Colloque',
+      traveller_category: 'phd',
+      declared_by: admin.id,
+      justification: null,
+    });
+    expect(trip.traveller_key).toMatch(/^[0-9a-f]{64}$/);
+    const legs = await db
+      .selectFrom('trip_leg')
+      .select(['position', 'from_name', 'to_name', 'mode', 'method_key', 'train_verdict', 'emissions_g'])
+      .where('trip_id', '=', trip.id)
+      .orderBy('position')
+      .execute();
+    expect(legs.map((l) => [l.position, l.from_name, l.to_name, l.mode, l.method_key])).toEqual([
+      [0, 'Alès', 'Paris', 'train_intercity', 'ges1point5'],
+      [1, 'Paris', 'Berlin', 'plane', 'ges1point5'],
+    ]);
+    const total =
+      legs.reduce((sum, l) => sum + l.emissions_g, 0) +
+      Number(
+        (
+          await db
+            .selectFrom('trip_leg')
+            .select('emissions_g')
+            .where('trip_id', '=', committed.value.tripIds[1])
+            .executeTakeFirstOrThrow()
+        ).emissions_g,
+      );
+    expect(total).toBe(committed.value.counts.emissionsGrams);
+    const audit = await db
+      .selectFrom('audit_event')
+      .select(['operation'])
+      .where('entity_type', '=', 'trip_import')
+      .execute();
+    expect(audit.length).toBeGreaterThan(0);
+    expect(audit.every((a) => a.operation === 'import')).toBe(true);
+  });
+
+  test('one rejected row, a bad date or an unknown place with its candidates, and nothing is written', async () => {
+    const before = await countTrips();
+    const rows = [
+      ...GOOD_ROWS,
+      ['3', '31/02/2026', 'Alès', 'France', 'Nîmes', 'France', 'bus', '', 'NON', '', ''],
+      ['4', '05/05/2026', 'Xyzzyville', 'France', 'Nîmes', 'France', 'bus', '', 'NON', '', ''],
+    ];
+    const committed = await commitTripImport(get().db, admin, aFile(rows));
+    expect(committed.ok).toBe(false);
+    if (committed.ok) return;
+    expect(committed.error.code).toBe('travel.import.hasRejectedRows');
+    expect(committed.preview?.counts.rejected).toBe(2);
+    const rejected = committed.preview?.rows.filter((r) => r.status === 'rejected') ?? [];
+    expect(rejected.map((r) => [r.line, r.messages[0]?.code])).toEqual([
+      [5, 'travel.import.row.dateInvalid'],
+      [6, 'travel.import.row.placeNotResolved'],
+    ]);
+    expect(rejected[1].messages[0].params).toMatchObject({ place: 'Xyzzyville' });
+    expect(rejected[1].messages[0].params.candidates).toEqual(expect.any(String));
+    expect(await countTrips()).toBe(before);
+  });
+
+  test('a file that is not a GES 1point5 file is refused with its code', async () => {
+    const bytes = new TextEncoder().encode('a\tb\n1\t2\n');
+    const preview = await previewTripImport(get().db, admin, { bytes, filename: 'x.tsv' });
+    expect(preview).toEqual({ ok: false, error: { code: 'travel.import.notGes1point5File' } });
+  });
+
+  test('a stored upload is committed once; a second commit writes nothing', async () => {
+    const { db } = get();
+    const created = await createTripImport(db, admin, aFile(GOOD_ROWS));
+    if (!created.ok) throw new Error(created.error.code);
+    const before = await countTrips();
+    const first = await commitTripImportUpload(db, admin, created.value.id);
+    expect(first.ok).toBe(true);
+    const second = await commitTripImportUpload(db, admin, created.value.id);
+    expect(second).toEqual({ ok: false, error: { code: 'travel.import.alreadyCommitted' } });
+    expect(await countTrips()).toBe(before + 2);
+    expect(await getTripImport(db, admin, created.value.id)).toMatchObject({ committed: true, tripCount: 2 });
+    expect(await getTripImport(db, pilot, created.value.id)).toBeUndefined();
+  });
+
+  test('only the admin may import', async () => {
+    const before = await countTrips();
+    expect(await previewTripImport(get().db, pilot, aFile(GOOD_ROWS))).toEqual({
+      ok: false,
+      error: { code: 'errors.forbidden' },
+    });
+    const committed = await commitTripImport(get().db, pilot, aFile(GOOD_ROWS));
+    expect(committed.ok).toBe(false);
+    expect(await countTrips()).toBe(before);
+  });
+});
+
+test('the agent status picks the traveller category, staff by default', () => {
+  expect(['Doctorant', 'Étudiante', 'Invité', 'Chercheur', null].map(categoryOfAgentStatus)).toEqual([
+    'phd',
+    'student',
+    'guest',
+    'staff',
+    'staff',
+  ]);
+});
