@@ -22,6 +22,7 @@ const OFFICER_PAGES = [
   '/travel/footprint',
   '/travel/trips',
   '/travel/import',
+  '/travel/fund',
 ];
 
 /** The pilot's own work pages (written alongside this crawl: they must exist and pass axe). */
@@ -61,7 +62,7 @@ test('every back-office page passes axe as the officer, in French', async ({ pag
 });
 
 const UNTRANSLATED =
-  /\b(plan|sdg|people|governance|admin|import|nav|errors|dashboard|indicators|progress|notifications|api|export|chart|my|travel)\.[a-z]+\.[a-zA-Z.]+/;
+  /\b(plan|sdg|people|governance|admin|import|nav|errors|dashboard|indicators|progress|notifications|api|export|chart|my|travel|fund)\.[a-z]+\.[a-zA-Z.]+/;
 
 test('the same pages pass axe in English, with no untranslated key showing', async ({ page }) => {
   await logIn(page, 'admin');

@@ -9,6 +9,7 @@ import enApi from '../../messages/en/api.json';
 import enCommon from '../../messages/en/common.json';
 import enDashboard from '../../messages/en/dashboard.json';
 import enExport from '../../messages/en/export.json';
+import enFund from '../../messages/en/fund.json';
 import enImportFile from '../../messages/en/import-file.json';
 import enImportPlan from '../../messages/en/import-plan.json';
 import enImportUi from '../../messages/en/import-ui.json';
@@ -29,6 +30,7 @@ import frApi from '../../messages/fr/api.json';
 import frCommon from '../../messages/fr/common.json';
 import frDashboard from '../../messages/fr/dashboard.json';
 import frExport from '../../messages/fr/export.json';
+import frFund from '../../messages/fr/fund.json';
 import frImportFile from '../../messages/fr/import-file.json';
 import frImportPlan from '../../messages/fr/import-plan.json';
 import frImportUi from '../../messages/fr/import-ui.json';
@@ -71,6 +73,7 @@ const fr = {
   ...frTrips,
   ...frTripsImport,
   ...frTripsExport,
+  ...frFund,
 };
 const en = {
   ...enCommon,
@@ -93,6 +96,7 @@ const en = {
   ...enTrips,
   ...enTripsImport,
   ...enTripsExport,
+  ...enFund,
 };
 
 export type MessageKey = keyof typeof fr;

@@ -7,6 +7,7 @@ import * as m1040 from './migrations/2026-11-25T1040_create_audit_and_import';
 import * as m1100 from './migrations/2026-11-25T1100_create_indicator_values';
 import * as m0900 from './migrations/2026-11-26T0900_add_dashboard_indexes';
 import * as m1000trips from './migrations/2026-11-26T1000_create_trips';
+import * as m1100fund from './migrations/2026-11-26T1100_create_carbon_fund';
 
 /** One migration tree for SQLite and PostgreSQL, listed statically so the built server carries it. */
 export const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25T1100_create_indicator_values': m1100,
   '2026-11-26T0900_add_dashboard_indexes': m0900,
   '2026-11-26T1000_create_trips': m1000trips,
+  '2026-11-26T1100_create_carbon_fund': m1100fund,
 };
 
 function migratorFor(db: Kysely<any>): Migrator {

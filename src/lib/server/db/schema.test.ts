@@ -317,6 +317,25 @@ const EXPECTED: { [T in keyof DB]: string[] } = {
     contribution_cents: true,
     steps_json: true,
   }),
+  carbon_price: c<'carbon_price'>({
+    institution_id: true,
+    year: true,
+    price_cents_per_tonne: true,
+    updated_at: true,
+    updated_by: true,
+  }),
+  fund_entry: c<'fund_entry'>({
+    id: true,
+    institution_id: true,
+    kind: true,
+    entry_date: true,
+    amount_cents: true,
+    label: true,
+    description: true,
+    project_sdgs: true,
+    created_at: true,
+    created_by: true,
+  }),
 };
 
 const KYSELY_TABLES = ['kysely_migration', 'kysely_migration_lock'];

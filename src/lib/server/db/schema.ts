@@ -8,6 +8,7 @@ import type { PeopleTables } from '../features/people/people.table';
 import type { PlanTables } from '../features/plan/plan.table';
 import type { ImportTables } from '../features/plan-import/import.table';
 import type { SdgTables } from '../features/sdg/sdg.table';
+import type { FundTables } from '../features/travel/fund.table';
 import type { TravelTables } from '../features/travel/travel.table';
 
 /** The whole database, assembled from each feature's table interfaces. */
@@ -22,4 +23,5 @@ export interface DB
     IndicatorTables,
     NotificationTables,
     ApiTables,
-    TravelTables {}
+    TravelTables,
+    FundTables {}

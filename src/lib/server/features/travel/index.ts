@@ -29,6 +29,30 @@ export {
   type LegPoint,
   type LegResult,
 } from './footprint';
+// --- compensation fund (src/lib/server/features/travel/fund*.ts) ---
+/** The institution's internal carbon price per year and the compensation fund's ledger, private and public. */
+export {
+  addFundEntry,
+  type CarbonPrice,
+  carbonPriceSchema,
+  FUND_ENTRY_KINDS,
+  type FundEntryErrorCode,
+  type FundEntryInput,
+  type FundEntryKind,
+  type FundEntryView,
+  type FundYear,
+  fundEntrySchema,
+  getCarbonPrice,
+  getFundLedger,
+  getPublicFundPath,
+  getPublicFundReport,
+  MAX_CARBON_PRICE_EUROS,
+  MAX_FUND_DESCRIPTION_LENGTH,
+  MAX_FUND_LABEL_LENGTH,
+  type PublicFundReport,
+  type PublicFundYear,
+  setCarbonPrice,
+} from './fund.service';
 // --- GES 1point5 travel file (src/lib/server/features/travel/ges1point5-*.ts) ---
 /** Reads (line by line, with reasons) and writes the GES 1point5 tab-separated travel file; no database. */
 export {

@@ -4,6 +4,8 @@ import type { DB } from '../../db/schema';
 import { describeEachDialect } from '../../testing/databases';
 import { findSessionUserById, type SessionUser } from '../auth';
 import { loadDemoIfEmpty } from '../demo';
+import { contributionCents } from './compensation';
+import { setCarbonPrice } from './fund.service';
 import { GES1POINT5_HEADER } from './ges1point5-format';
 import { categoryOfAgentStatus, commitTripImport, previewTripImport } from './trips-import';
 import { commitTripImportUpload, createTripImport, getTripImport } from './trips-import-upload';
@@ -111,6 +113,23 @@ describeEachDialect('trips import', (get) => {
       .execute();
     expect(audit.length).toBeGreaterThan(0);
     expect(audit.every((a) => a.operation === 'import')).toBe(true);
+  });
+
+  test("imported legs are priced at the institution's internal carbon price of their year", async () => {
+    const { db } = get();
+    expect((await setCarbonPrice(db, admin, 2026, 120)).ok).toBe(true);
+    const committed = await commitTripImport(db, admin, aFile(GOOD_ROWS));
+    if (!committed.ok) throw new Error(committed.error.code);
+    const legs = await db
+      .selectFrom('trip_leg')
+      .select(['emissions_g', 'price_cents_per_tonne', 'contribution_cents'])
+      .where('trip_id', 'in', committed.value.tripIds)
+      .execute();
+    expect(legs.length).toBeGreaterThan(0);
+    for (const leg of legs) {
+      expect(Number(leg.price_cents_per_tonne)).toBe(12_000);
+      expect(Number(leg.contribution_cents)).toBe(contributionCents(Number(leg.emissions_g), 120));
+    }
   });
 
   test('one rejected row, a bad date or an unknown place with its candidates, and nothing is written', async () => {

@@ -25,6 +25,7 @@ import { recordAudit } from '../audit';
 import { findSessionUserById, type SessionUser } from '../auth';
 import { fold } from '../plan-import/cell-text';
 import { estimateTrip, type TripEstimate } from './estimate.service';
+import { getCarbonPrice } from './fund.service';
 import { type Ges1point5Leg, readGes1point5File } from './ges1point5-file';
 import { DEFAULT_METHOD_KEY } from './methods';
 import type { PlaceResolution } from './places';
@@ -112,6 +113,19 @@ export function categoryOfAgentStatus(status: string | null): TravellerCategory 
   return 'staff';
 }
 
+/** The institution's internal price of each year (its own, else the suggestion), read once per year. */
+function institutionPrices(db: Kysely<DB>, institutionId: string): (year: number) => Promise<number> {
+  const known = new Map<number, Promise<number>>();
+  return (year) => {
+    let price = known.get(year);
+    if (!price) {
+      price = getCarbonPrice(db, institutionId, year).then((p) => p.pricePerTonneEuros);
+      known.set(year, price);
+    }
+    return price;
+  };
+}
+
 function candidatesOf(resolution: PlaceResolution): string {
   return resolution.candidates.map((p) => `${p.name} (${p.country})`).join(', ') || '—';
 }
@@ -119,6 +133,8 @@ function candidatesOf(resolution: PlaceResolution): string {
 /** The file read and every leg estimated; no database. Used by the service and by a CLI dry run. */
 export async function previewTripFile(
   input: TripImportInput,
+  /** The internal carbon price of a year (EUR/t); without it, the suggested French value (a CLI dry run). */
+  priceOfYear?: (year: number) => Promise<number>,
 ): Promise<{ ok: true; value: TripImportPreview; legs: EstimatedLeg[] } | { ok: false; error: TripImportError }> {
   const read = readGes1point5File(input.bytes, input.filename);
   if (!read.ok) return { ok: false, error: read.error };
@@ -141,6 +157,7 @@ export async function previewTripFile(
       passengers: leg.passengers,
       methodKey: DEFAULT_METHOD_KEY,
       date: leg.date,
+      pricePerTonneEuros: priceOfYear ? await priceOfYear(Number(leg.date.slice(0, 4))) : undefined,
     });
     if (!estimate.ok) {
       if (estimate.error.code === 'travel.estimate.placeNotResolved') {
@@ -174,12 +191,12 @@ export async function previewTripFile(
 
 /** What importing the file would do, row by row; nothing is written. Admin only. */
 export async function previewTripImport(
-  _db: Kysely<DB>,
+  db: Kysely<DB>,
   user: SessionUser,
   input: TripImportInput,
 ): Promise<TripImportPreviewResult> {
   if (!canImportTrips(user)) return { ok: false, error: FORBIDDEN };
-  const previewed = await previewTripFile(input);
+  const previewed = await previewTripFile(input, institutionPrices(db, user.institutionId));
   return previewed.ok ? { ok: true, value: previewed.value } : previewed;
 }
 
@@ -238,7 +255,7 @@ export async function commitTripImport(
   options: { claim?: (trx: Transaction<DB>, tripCount: number) => Promise<boolean> } = {},
 ): Promise<TripImportCommitResult> {
   if (!canImportTrips(user)) return { ok: false, error: FORBIDDEN };
-  const previewed = await previewTripFile(input);
+  const previewed = await previewTripFile(input, institutionPrices(db, user.institutionId));
   if (!previewed.ok) return previewed;
   const preview = previewed.value;
   if (preview.counts.rejected > 0) {

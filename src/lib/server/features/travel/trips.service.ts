@@ -5,6 +5,7 @@ import { recordAudit } from '../audit';
 import type { SessionUser } from '../auth';
 import { type EstimateErrorCode, estimateTrip } from './estimate.service';
 import type { CalculationStep } from './footprint';
+import { getCarbonPrice } from './fund.service';
 import type { PlaceLanguage } from './places-countries';
 import {
   type DeclareTripInput,
@@ -96,6 +97,7 @@ export async function declareTrip(
   input: DeclareTripInput,
   options: { language?: PlaceLanguage } = {},
 ): Promise<DeclareTripResult> {
+  const price = await getCarbonPrice(db, user.institutionId, Number(input.date.slice(0, 4)));
   const estimate = await estimateTrip({
     from: input.from,
     to: input.to,
@@ -105,6 +107,7 @@ export async function declareTrip(
     methodKey: input.method,
     contrails: input.contrails,
     date: input.date,
+    pricePerTonneEuros: price.pricePerTonneEuros,
     language: options.language ?? 'fr',
   });
   if (!estimate.ok) return { ok: false, error: estimate.error };
