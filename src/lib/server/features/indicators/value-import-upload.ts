@@ -10,9 +10,10 @@
  */
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { newId, nowIso } from '../../db/ids';
+import { nowIso } from '../../db/ids';
 import type { DB } from '../../db/schema';
 import type { SessionUser } from '../auth';
+import { findOwnUpload, storedFile, storeUpload } from '../plan-import/upload-store';
 import { canImportValues } from './indicators';
 import {
   commitValueImport,
@@ -66,43 +67,19 @@ export async function createValueImport(
   if (!canImportValues(user)) return { ok: false, error: { code: 'errors.forbidden' } };
   const read = readValueFile(input, options);
   if (!read.ok) return read;
-  const id = newId();
-  await db
-    .insertInto('import_upload')
-    .values({
-      id,
-      institution_id: user.institutionId,
-      user_id: user.id,
-      filename: read.value.file.filename,
-      byte_size: input.bytes.byteLength,
-      content_base64: Buffer.from(input.bytes).toString('base64'),
-      source_kind: VALUE_IMPORT_SOURCE,
-      mapping_json: JSON.stringify({ submit: input.submit } satisfies Choices),
-      status: 'preview',
-      plan_id: null,
-      report_json: null,
-      created_at: nowIso(),
-      committed_at: null,
-    })
-    .execute();
+  const id = await storeUpload(db, user, {
+    sourceKind: VALUE_IMPORT_SOURCE,
+    filename: read.value.file.filename,
+    bytes: input.bytes,
+    mappingJson: JSON.stringify({ submit: input.submit } satisfies Choices),
+  });
   return { ok: true, value: { id } };
 }
 
 function findUpload(db: Kysely<DB>, user: SessionUser, uploadId: string) {
-  return db
-    .selectFrom('import_upload')
-    .selectAll()
-    .where('id', '=', uploadId)
-    .where('institution_id', '=', user.institutionId)
-    .where('user_id', '=', user.id)
-    .where('source_kind', '=', VALUE_IMPORT_SOURCE)
-    .executeTakeFirst();
+  return findOwnUpload(db, user, uploadId, VALUE_IMPORT_SOURCE);
 }
 type UploadRow = NonNullable<Awaited<ReturnType<typeof findUpload>>>;
-
-function storedFile(row: UploadRow) {
-  return { bytes: new Uint8Array(Buffer.from(row.content_base64, 'base64')), filename: row.filename };
-}
 
 /** A stored file passed the size limit when it came in; a later, lower limit must not lock it out. */
 function fitting(row: UploadRow, options: RecordOptions): RecordOptions {

@@ -7,9 +7,10 @@
  * a file sees it; it is committed once.
  */
 import type { Kysely } from 'kysely';
-import { newId, nowIso } from '../../db/ids';
+import { nowIso } from '../../db/ids';
 import type { DB } from '../../db/schema';
 import type { SessionUser } from '../auth';
+import { findOwnUpload, storedFile, storeUpload } from '../plan-import/upload-store';
 import {
   canImportTrips,
   commitTripImport,
@@ -40,41 +41,17 @@ export async function createTripImport(
 ): Promise<{ ok: true; value: { id: string } } | { ok: false; error: TripImportError }> {
   const preview = await previewTripImport(db, user, input);
   if (!preview.ok) return preview;
-  const id = newId();
-  await db
-    .insertInto('import_upload')
-    .values({
-      id,
-      institution_id: user.institutionId,
-      user_id: user.id,
-      filename: preview.value.filename,
-      byte_size: input.bytes.byteLength,
-      content_base64: Buffer.from(input.bytes).toString('base64'),
-      source_kind: TRIP_IMPORT_SOURCE,
-      mapping_json: null,
-      status: 'preview',
-      plan_id: null,
-      report_json: null,
-      created_at: nowIso(),
-      committed_at: null,
-    })
-    .execute();
+  const id = await storeUpload(db, user, {
+    sourceKind: TRIP_IMPORT_SOURCE,
+    filename: preview.value.filename,
+    bytes: input.bytes,
+    mappingJson: null,
+  });
   return { ok: true, value: { id } };
 }
 
 function findUpload(db: Kysely<DB>, user: SessionUser, uploadId: string) {
-  return db
-    .selectFrom('import_upload')
-    .selectAll()
-    .where('id', '=', uploadId)
-    .where('institution_id', '=', user.institutionId)
-    .where('user_id', '=', user.id)
-    .where('source_kind', '=', TRIP_IMPORT_SOURCE)
-    .executeTakeFirst();
-}
-
-function storedFile(row: { content_base64: string; filename: string }) {
-  return { bytes: new Uint8Array(Buffer.from(row.content_base64, 'base64')), filename: row.filename };
+  return findOwnUpload(db, user, uploadId, TRIP_IMPORT_SOURCE);
 }
 
 /** The upload with its preview (or, once committed, the number of trips written); undefined when it is not the user's. */
