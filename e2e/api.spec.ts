@@ -97,8 +97,15 @@ test('the OpenAPI document and the API page are public', async ({ page, request 
   const doc = await response.json();
   expect(doc.openapi).toBe('3.1.0');
   expect(Object.keys(doc.paths)).toEqual(
-    expect.arrayContaining(['/plans', '/plans/{planId}', '/indicators/{indicatorId}/values']),
+    expect.arrayContaining([
+      '/plans',
+      '/plans/{planId}',
+      '/indicators/{indicatorId}/values',
+      '/trips',
+      '/trips/{tripId}',
+    ]),
   );
+  expect(Object.keys(doc.paths['/trips'])).toEqual(['post']);
   await visit(page, '/api/docs', 'API documentation');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('API de Trajectoire');
   await expect(page.getByRole('link', { name: /openapi\.json/ })).toHaveAttribute('href', '/api/v1/openapi.json');
@@ -122,13 +129,17 @@ test('a signed-in user downloads the indicator values of a plan', async ({ page 
   await measure(page, 'exports');
 });
 
-test('the API only reads, and keeps every version of a corrected value with its reason', async ({ page, request }) => {
+test('plans are read-only through the API, which keeps every version of a corrected value with its reason', async ({
+  page,
+  request,
+}) => {
   await logIn(page, 'committee');
   await page.goto('/account/tokens');
   await page.getByLabel('Nom du jeton').fill('Lecture seule');
   await page.getByRole('button', { name: 'Créer le jeton' }).click();
   const token = (await page.getByTestId('new-token').textContent()) ?? '';
 
+  // Trips are the only thing the API writes (POST /api/v1/trips); plans stay read-only.
   for (const method of ['post', 'put', 'delete', 'patch'] as const) {
     const response = await request[method]('/api/v1/plans', { headers: bearer(token), data: {} });
     expect(response.status(), method).toBe(405);
@@ -164,5 +175,86 @@ test('the API only reads, and keeps every version of a corrected value with its 
   ]);
 
   await page.getByRole('button', { name: 'Révoquer — Lecture seule' }).click();
+  await expect(page.getByRole('status')).toContainText('Jeton révoqué');
+});
+
+test('an expense system estimates, then declares a trip with a token, and reads it back', async ({ page, request }) => {
+  await logIn(page, 'viewer');
+  await page.goto('/account/tokens');
+  await page.getByLabel('Nom du jeton').fill('Notes de frais');
+  await page.getByRole('button', { name: 'Créer le jeton' }).click();
+  const token = (await page.getByTestId('new-token').textContent()) ?? '';
+  const flight = { from: 'Alès', to: 'CDG', mode: 'plane', roundTrip: true, date: '2026-03-12', purpose: 'Colloque' };
+  // No Origin header and a JSON body: SvelteKit's CSRF check (form content types only) does not apply.
+  const post = (data: unknown, headers: Record<string, string> = bearer(token)) =>
+    request.post('/api/v1/trips', { headers, data });
+
+  const dryRun = await post({ ...flight, dryRun: true });
+  expect(dryRun.status()).toBe(200);
+  expect(dryRun.headers()['cache-control']).toBe('no-store');
+  const estimate = (await dryRun.json()).data;
+  expect(estimate).toMatchObject({
+    from: { name: 'Alès', country: 'FR', confidence: expect.any(Number) },
+    to: { iata: 'CDG', country: 'FR' },
+    trainFirst: { verdict: 'justification_required', trainHours: expect.any(Number) },
+    factor: { key: expect.any(String), year: expect.any(Number) },
+  });
+  expect(estimate.id).toBeUndefined();
+  expect(dryRun.headers().location).toBeUndefined();
+
+  const refused = await post(flight);
+  expect(refused.status()).toBe(422);
+  const refusal = (await refused.json()).error;
+  expect(refusal).toMatchObject({
+    code: 'travel.trips.error.justificationRequired',
+    message: expect.stringContaining('justifi'),
+    estimate: { emissionsGrams: estimate.emissionsGrams },
+  });
+
+  const unknownPlace = await post({ ...flight, from: 'Xyzzyville' });
+  expect(unknownPlace.status()).toBe(422);
+  expect((await unknownPlace.json()).error).toMatchObject({
+    code: 'travel.estimate.placeNotResolved',
+    places: { from: { status: 'unknown', candidates: [] } },
+  });
+
+  const invalid = await post({ ...flight, mode: 'rocket', roundTrip: 'yes' });
+  expect(invalid.status()).toBe(400);
+  expect((await invalid.json()).error).toMatchObject({ code: 'api.error.invalidBody', fields: ['mode', 'roundTrip'] });
+
+  const created = await post({ ...flight, justification: 'Correspondance vers un vol international' });
+  expect(created.status()).toBe(201);
+  const trip = (await created.json()).data;
+  expect(trip).toMatchObject({ id: expect.any(String), emissionsGrams: estimate.emissionsGrams });
+  expect(created.headers().location).toBe(`/api/v1/trips/${trip.id}`);
+  const stored = await getJson(request, created.headers().location, token);
+  expect(stored).toMatchObject({
+    id: trip.id,
+    date: '2026-03-12',
+    justification: 'Correspondance vers un vol international',
+    emissionsGrams: trip.emissionsGrams,
+    legs: [{ mode: 'plane', from: { text: 'Alès' }, to: { text: 'CDG' } }],
+  });
+  const unknown = await request.get('/api/v1/trips/unknown', { headers: bearer(token) });
+  expect(unknown.status()).toBe(404);
+
+  // The declared trip is the user's own: it shows on their trips page.
+  await page.goto(`/travel/trips/${trip.id}`);
+  await expect(page.getByText('Correspondance vers un vol international')).toBeVisible();
+
+  const anonymous = await post(flight, {});
+  expect(anonymous.status()).toBe(401);
+  expect(anonymous.headers()['www-authenticate']).toMatch(/^Bearer/);
+  // The session cookie alone does not open the API, for writes either.
+  const withCookieOnly = await page.request.post('/api/v1/trips', { data: { ...flight, dryRun: true } });
+  expect(withCookieOnly.status()).toBe(401);
+
+  for (const method of ['put', 'delete'] as const) {
+    const response = await request[method]('/api/v1/trips', { headers: bearer(token), data: {} });
+    expect(response.status(), method).toBe(405);
+  }
+
+  await page.goto('/account/tokens');
+  await page.getByRole('button', { name: 'Révoquer — Notes de frais' }).click();
   await expect(page.getByRole('status')).toContainText('Jeton révoqué');
 });

@@ -18,6 +18,7 @@ export const API_ERROR_CODES = [
   'api.error.invalidToken',
   'api.error.notFound',
   'api.error.badRequest',
+  'api.error.invalidBody',
   'api.error.internal',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
@@ -42,8 +43,18 @@ export function apiError(
   code: ApiErrorCode,
   extra: { headers?: Record<string, string>; requestId?: string } = {},
 ): Response {
-  const error = { code, message: translate(locale, code), ...(extra.requestId ? { requestId: extra.requestId } : {}) };
-  return jsonResponse({ error }, status, extra.headers);
+  return apiProblem(locale, status, code, extra.requestId ? { requestId: extra.requestId } : {}, extra.headers);
+}
+
+/** An error whose code is any i18n key (a feature's own codes too), with details beside the code and message. */
+export function apiProblem(
+  locale: Locale,
+  status: number,
+  code: string,
+  details: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Response {
+  return jsonResponse({ error: { code, message: translate(locale, code), ...details } }, status, headers);
 }
 
 function localeOf(request: Request, user: SessionUser | null): Locale {
@@ -56,11 +67,30 @@ function localeOf(request: Request, user: SessionUser | null): Locale {
  * id and another institution's row alike). Missing or unusable tokens get a
  * 401 with the RFC 6750 challenge.
  */
-export async function serveApi<Q>(
+export function serveApi<Q>(
   event: ApiEvent,
   db: Kysely<DB>,
   querySchema: z.ZodType<Q>,
   load: (user: SessionUser, query: Q) => Promise<unknown>,
+): Promise<Response> {
+  return serveApiAs(event, db, async (user, locale) => {
+    const query = querySchema.safeParse(Object.fromEntries(event.url.searchParams));
+    if (!query.success) return apiError(locale, 400, 'api.error.badRequest');
+    const data = await load(user, query.data);
+    if (data === undefined) return apiError(locale, 404, 'api.error.notFound');
+    return jsonResponse({ data });
+  });
+}
+
+/**
+ * Authenticates the bearer token and lets `handle` answer as the token's user,
+ * in the user's language. Missing or unusable tokens get a 401 with the
+ * RFC 6750 challenge; an exception becomes a logged 500 with the request id.
+ */
+export async function serveApiAs(
+  event: ApiEvent,
+  db: Kysely<DB>,
+  handle: (user: SessionUser, locale: Locale) => Promise<Response>,
 ): Promise<Response> {
   const requestId = event.locals.requestId;
   let locale = localeOf(event.request, null);
@@ -76,11 +106,7 @@ export async function serveApi<Q>(
       });
     }
     locale = localeOf(event.request, user);
-    const query = querySchema.safeParse(Object.fromEntries(event.url.searchParams));
-    if (!query.success) return apiError(locale, 400, 'api.error.badRequest');
-    const data = await load(user, query.data);
-    if (data === undefined) return apiError(locale, 404, 'api.error.notFound');
-    return jsonResponse({ data });
+    return await handle(user, locale);
   } catch (e) {
     log('error', 'api request failed', {
       requestId,

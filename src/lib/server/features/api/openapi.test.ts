@@ -31,6 +31,7 @@ test('every API route is described in the OpenAPI document, and every described 
   );
   expect(described.sort()).toEqual(servedOperations());
   expect(described).toContain('get /plans/{planId}');
+  expect(described).toEqual(expect.arrayContaining(['post /trips', 'get /trips/{tripId}']));
 });
 
 test('the document is OpenAPI 3.1 with a bearer scheme, and every reference resolves', () => {
@@ -46,20 +47,34 @@ test('the document is OpenAPI 3.1 with a bearer scheme, and every reference reso
 });
 
 test('every protected operation requires the token and documents the 401; path parameters are declared', () => {
+  type Operation = { security: unknown[]; responses: Record<string, unknown>; parameters?: { name: string }[] };
   for (const [path, item] of Object.entries(OPENAPI_DOCUMENT.paths)) {
-    const op = item.get as { security: unknown[]; responses: Record<string, unknown>; parameters?: { name: string }[] };
-    const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-    expect(
-      names.every((n) => op.parameters?.some((p) => p.name === n)),
-      path,
-    ).toBe(true);
-    if (path === '/openapi.json') {
-      expect(op.security).toEqual([]);
-      continue;
+    for (const [method, operation] of Object.entries(item)) {
+      const op = operation as Operation;
+      const where = `${method} ${path}`;
+      const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      expect(
+        names.every((n) => op.parameters?.some((p) => p.name === n)),
+        where,
+      ).toBe(true);
+      if (path === '/openapi.json') {
+        expect(op.security).toEqual([]);
+        continue;
+      }
+      expect(op.security, where).toEqual([{ bearerToken: [] }]);
+      expect(op.responses['200'], where).toBeDefined();
+      expect(op.responses['401'], where).toBeDefined();
+      if (names.length) expect(op.responses['404'], where).toBeDefined();
     }
-    expect(op.security, path).toEqual([{ bearerToken: [] }]);
-    expect(op.responses['200'], path).toBeDefined();
-    expect(op.responses['401'], path).toBeDefined();
-    if (names.length) expect(op.responses['404'], path).toBeDefined();
   }
+});
+
+test('POST /trips documents its body and its 201, 400 and 422 answers', () => {
+  const post = OPENAPI_DOCUMENT.paths['/trips'].post;
+  expect(post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/TripRequest' });
+  expect(Object.keys(post.responses).sort()).toEqual(['200', '201', '400', '401', '422']);
+  expect(post.responses['201'].headers.Location).toBeDefined();
+  const request = OPENAPI_DOCUMENT.components.schemas.TripRequest;
+  expect(request.required).toEqual(['from', 'to', 'mode', 'roundTrip', 'date']);
+  expect(Object.keys(request.properties)).toContain('dryRun');
 });

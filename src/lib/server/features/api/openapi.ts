@@ -1,10 +1,11 @@
 /**
- * The OpenAPI 3.1 description of the read-only API, served at
+ * The OpenAPI 3.1 description of the JSON API, served at
  * /api/v1/openapi.json. Written by hand next to the shapes it describes
  * (api.ts); a test checks that every route under src/routes/api/v1 is
  * described and that every described path is served.
  */
 import { API_SCHEMAS, ref } from './openapi-schemas';
+import { TRIP_SCHEMAS } from './openapi-trips';
 import { TOKEN_PREFIX } from './tokens';
 
 const idParam = (name: string, description: string) => ({
@@ -52,7 +53,8 @@ export const OPENAPI_DOCUMENT = {
     title: 'Trajectoire API',
     version: '1.0.0',
     description: [
-      'Read-only access to the plans, actions, indicators and indicator values of your institution.',
+      'Read access to the plans, actions, indicators and indicator values of your institution, and',
+      'trips posted by expense systems (POST /trips: estimate with `dryRun`, or declare for the token owner).',
       `Authenticate with a personal token (created on /account/tokens, starting with \`${TOKEN_PREFIX}\`) in an`,
       "`Authorization: Bearer <token>` header; cookies are not accepted. A token acts with its owner's current",
       'role and institution: rows of other institutions answer 404, like unknown ids.',
@@ -95,6 +97,39 @@ export const OPENAPI_DOCUMENT = {
         '400': errorResponse('Invalid query parameter'),
       },
     }),
+    '/trips': {
+      post: {
+        summary: 'Estimate or declare a trip of the token owner',
+        description: [
+          'The same rules as the declaration form. `dryRun: true` estimates without storing (200).',
+          'A flight the train-first rule asks to justify is refused without `justification` (422, with the estimate).',
+          'A place not recognised with confidence is refused (422, with candidates).',
+        ].join(' '),
+        operationId: 'postTrip',
+        security: [{ bearerToken: [] }],
+        requestBody: { required: true, content: { 'application/json': { schema: ref('TripRequest') } } },
+        responses: {
+          '200': ok('Dry run: the estimate, nothing stored', ref('TripEstimate')),
+          '201': {
+            ...ok('Stored: the estimate with the trip id', ref('TripEstimate')),
+            headers: { Location: { schema: { type: 'string' }, description: '/api/v1/trips/{tripId}' } },
+          },
+          '400': {
+            description: 'Body not JSON, or invalid or unknown fields',
+            content: { 'application/json': { schema: ref('InvalidBody') } },
+          },
+          '401': problem,
+          '422': {
+            description: 'Refused by a rule: place not resolved, justification required, no factor',
+            content: { 'application/json': { schema: ref('TripError') } },
+          },
+        },
+      },
+    },
+    '/trips/{tripId}': secured('A stored trip', 'getTrip', {
+      parameters: [idParam('tripId', 'Trip id')],
+      responses: { '200': ok('The trip you declared (any trip of the institution for an admin)', ref('StoredTrip')) },
+    }),
     '/openapi.json': {
       get: {
         summary: 'This document',
@@ -119,6 +154,6 @@ export const OPENAPI_DOCUMENT = {
       },
       NotFound: errorResponse('No such row in your institution'),
     },
-    schemas: API_SCHEMAS,
+    schemas: { ...API_SCHEMAS, ...TRIP_SCHEMAS },
   },
 } as const;

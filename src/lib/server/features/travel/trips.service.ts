@@ -3,9 +3,10 @@ import { newId, nowIso } from '../../db/ids';
 import type { DB } from '../../db/schema';
 import { recordAudit } from '../audit';
 import type { SessionUser } from '../auth';
-import { type EstimateErrorCode, estimateTrip } from './estimate.service';
+import { type EstimateErrorCode, type EstimateResult, estimateTrip, type TripEstimate } from './estimate.service';
 import type { CalculationStep } from './footprint';
 import { getCarbonPrice } from './fund.service';
+import type { PlaceResolution } from './places';
 import type { PlaceLanguage } from './places-countries';
 import {
   type DeclareTripInput,
@@ -19,9 +20,11 @@ import {
 import { findVisibleTrip, insertTrip, listLegsOfTrip, listVisibleTripLegs, type TripLegRow } from './trips.queries';
 
 export type DeclareTripErrorCode = EstimateErrorCode | 'travel.trips.error.justificationRequired';
+/** A refusal carries what explains it: the places' candidates, or the estimate that asks for a justification. */
 export type DeclareTripResult =
-  | { ok: true; value: { tripId: string } }
-  | { ok: false; error: { code: DeclareTripErrorCode } };
+  | { ok: true; value: { tripId: string; estimate: TripEstimate } }
+  | { ok: false; error: { code: EstimateErrorCode }; from: PlaceResolution; to: PlaceResolution }
+  | { ok: false; error: { code: 'travel.trips.error.justificationRequired' }; estimate: TripEstimate };
 
 export interface TripLegView {
   position: number;
@@ -85,6 +88,30 @@ function scopeOf(user: SessionUser) {
   return { institutionId: user.institutionId, userId: user.id, everyone: user.role === 'admin' };
 }
 
+/** The estimate a declaration would store, priced at the institution's carbon price of the trip's year; nothing is stored. */
+export async function estimateTripToDeclare(
+  db: Kysely<DB>,
+  user: SessionUser,
+  input: DeclareTripInput,
+  options: { language?: PlaceLanguage } = {},
+): Promise<EstimateResult> {
+  const price = await getCarbonPrice(db, user.institutionId, Number(input.date.slice(0, 4)));
+  return estimateTrip({
+    from: input.from,
+    to: input.to,
+    fromCountry: input.fromCountry,
+    toCountry: input.toCountry,
+    mode: input.mode,
+    roundTrip: input.roundTrip,
+    passengers: input.passengers,
+    methodKey: input.method,
+    contrails: input.contrails,
+    date: input.date,
+    pricePerTonneEuros: price.pricePerTonneEuros,
+    language: options.language ?? 'fr',
+  });
+}
+
 /**
  * Declares one trip of the signed-in user: the same estimate as the footprint
  * page, stored with every figure needed to trace it (method version, factor
@@ -97,23 +124,11 @@ export async function declareTrip(
   input: DeclareTripInput,
   options: { language?: PlaceLanguage } = {},
 ): Promise<DeclareTripResult> {
-  const price = await getCarbonPrice(db, user.institutionId, Number(input.date.slice(0, 4)));
-  const estimate = await estimateTrip({
-    from: input.from,
-    to: input.to,
-    mode: input.mode,
-    roundTrip: input.roundTrip,
-    passengers: input.passengers,
-    methodKey: input.method,
-    contrails: input.contrails,
-    date: input.date,
-    pricePerTonneEuros: price.pricePerTonneEuros,
-    language: options.language ?? 'fr',
-  });
-  if (!estimate.ok) return { ok: false, error: estimate.error };
+  const estimate = await estimateTripToDeclare(db, user, input, options);
+  if (!estimate.ok) return { ok: false, error: estimate.error, from: estimate.from, to: estimate.to };
   const trip = estimate.value;
   if (trip.trainFirst.verdict === 'justification_required' && !input.justification) {
-    return { ok: false, error: { code: 'travel.trips.error.justificationRequired' } };
+    return { ok: false, error: { code: 'travel.trips.error.justificationRequired' }, estimate: trip };
   }
   const from = trip.from.place;
   const to = trip.to.place;
@@ -193,7 +208,7 @@ export async function declareTrip(
       ],
     });
   });
-  return { ok: true, value: { tripId } };
+  return { ok: true, value: { tripId, estimate: trip } };
 }
 
 function legView(row: TripLegRow): TripLegView {

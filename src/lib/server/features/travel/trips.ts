@@ -16,6 +16,8 @@ export const MAX_PLACE_LENGTH = 120;
 export const MAX_PASSENGERS = 9;
 export const MAX_PURPOSE_LENGTH = 200;
 export const MAX_JUSTIFICATION_LENGTH = 2000;
+/** A country typed apart from its place: a name or an ISO 3166-1 alpha-2 code. */
+export const MAX_COUNTRY_LENGTH = 60;
 
 const optionalText = (max: number) =>
   z.preprocess(
@@ -32,6 +34,8 @@ const isoDate = z
 export const declareTripSchema = z.object({
   from: z.string().trim().min(1).max(MAX_PLACE_LENGTH),
   to: z.string().trim().min(1).max(MAX_PLACE_LENGTH),
+  fromCountry: optionalText(MAX_COUNTRY_LENGTH),
+  toCountry: optionalText(MAX_COUNTRY_LENGTH),
   mode: travelModeSchema,
   roundTrip: z.boolean(),
   passengers: z.coerce.number().int().min(1).max(MAX_PASSENGERS),
