@@ -109,6 +109,7 @@ test.describe('HTTP', () => {
       '/travel/import/any-upload',
       '/travel/trips/any-trip',
       '/travel/trips/export?format=csv',
+      '/travel/flags',
     ]) {
       const r = await request.get(path, { maxRedirects: 0 });
       expect(r.status(), path).toBe(303);

@@ -23,6 +23,7 @@ const OFFICER_PAGES = [
   '/travel/trips',
   '/travel/import',
   '/travel/fund',
+  '/travel/flags',
 ];
 
 /** The pilot's own work pages (written alongside this crawl: they must exist and pass axe). */

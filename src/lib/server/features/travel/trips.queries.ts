@@ -109,3 +109,30 @@ export function listVisibleTripLegsForExport(
     .orderBy('trip_leg.position')
     .execute();
 }
+
+/** The institution's legs with one of the given train-first verdicts and their trip's columns, newest trip first. */
+export function listInstitutionLegsByVerdict(db: Kysely<DB>, institutionId: string, verdicts: readonly string[]) {
+  return db
+    .selectFrom('trip')
+    .innerJoin('trip_leg', 'trip_leg.trip_id', 'trip.id')
+    .select([
+      'trip.id',
+      'trip.trip_date',
+      'trip.purpose',
+      'trip.justification',
+      'trip_leg.position',
+      'trip_leg.from_name',
+      'trip_leg.to_name',
+      'trip_leg.mode',
+      'trip_leg.round_trip',
+      'trip_leg.train_hours_milli',
+      'trip_leg.train_verdict',
+    ])
+    .where('trip.institution_id', '=', institutionId)
+    .where('trip_leg.train_verdict', 'in', verdicts)
+    .orderBy('trip.trip_date', 'desc')
+    .orderBy('trip.created_at', 'desc')
+    .orderBy('trip.id', 'desc')
+    .orderBy('trip_leg.position')
+    .execute();
+}

@@ -6,7 +6,7 @@ import { findSessionUserById, type SessionUser } from '../auth';
 import { loadDemoIfEmpty } from '../demo';
 import { estimateTrip } from './estimate.service';
 import { type DeclareTripInput, travellerKeyOf } from './trips';
-import { declareTrip, getTrip, listTrips } from './trips.service';
+import { declareTrip, getTrip, listTrainFirstFlags, listTrips } from './trips.service';
 
 async function sessionUser(db: Kysely<DB>, email: string): Promise<SessionUser> {
   const row = await db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirstOrThrow();
@@ -186,5 +186,40 @@ describeEachDialect('declared trips', (get) => {
       contributionCents: trip?.contributionCents,
     });
     expect(summary?.emissionsGrams).toBeGreaterThan(0);
+  });
+
+  test('the admin lists the flights the train-first rule flagged, with their justification; a pilot is refused', async () => {
+    const { db } = get();
+    const flight = await declareTrip(db, pilot, aFlightToCdg({ date: '2026-04-02' }));
+    if (!flight.ok) throw new Error(flight.error.code);
+    const train = await declareTrip(
+      db,
+      pilot,
+      aFlightToCdg({ date: '2026-04-03', mode: 'train_high_speed', justification: undefined }),
+    );
+    if (!train.ok) throw new Error(train.error.code);
+
+    const listed = await listTrainFirstFlags(db, admin);
+    if (!listed.ok) throw new Error(listed.error.code);
+    const ids = listed.value.map((f) => f.tripId);
+    expect(ids).toContain(flight.value.tripId);
+    expect(ids).not.toContain(train.value.tripId);
+    expect(listed.value.find((f) => f.tripId === flight.value.tripId)).toMatchObject({
+      tripDate: '2026-04-02',
+      fromName: 'Alès',
+      mode: 'plane',
+      verdict: 'justification_required',
+      justification: 'Correspondance vers un vol international',
+      purpose: 'Colloque',
+    });
+    expect(listed.value.every((f) => f.verdict === 'justification_required' || f.verdict === 'flagged')).toBe(true);
+    const dates = listed.value.map((f) => f.tripDate);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(flight.value.estimate.trainFirst.verdict).toBe('justification_required');
+
+    expect(await listTrainFirstFlags(db, pilot)).toEqual({
+      ok: false,
+      error: { code: 'travel.trips.flags.error.forbidden' },
+    });
   });
 });

@@ -17,7 +17,14 @@ import {
   toMicro,
   travellerKeyOf,
 } from './trips';
-import { findVisibleTrip, insertTrip, listLegsOfTrip, listVisibleTripLegs, type TripLegRow } from './trips.queries';
+import {
+  findVisibleTrip,
+  insertTrip,
+  listInstitutionLegsByVerdict,
+  listLegsOfTrip,
+  listVisibleTripLegs,
+  type TripLegRow,
+} from './trips.queries';
 
 export type DeclareTripErrorCode = EstimateErrorCode | 'travel.trips.error.justificationRequired';
 /** A refusal carries what explains it: the places' candidates, or the estimate that asks for a justification. */
@@ -290,4 +297,54 @@ export async function listTrips(db: Kysely<DB>, user: SessionUser): Promise<Trip
     });
   }
   return [...trips.values()];
+}
+
+/** The train-first verdicts the officer follows up: a flight to justify in writing, or a flagged one. */
+export const TRAIN_FIRST_FLAG_VERDICTS = ['justification_required', 'flagged'] as const;
+export type TrainFirstFlagVerdict = (typeof TRAIN_FIRST_FLAG_VERDICTS)[number];
+
+export interface TrainFirstFlag {
+  tripId: string;
+  tripDate: string;
+  position: number;
+  fromName: string;
+  toName: string;
+  mode: string;
+  roundTrip: boolean;
+  trainHours: number | null;
+  verdict: TrainFirstFlagVerdict;
+  justification: string | null;
+  purpose: string | null;
+}
+
+export type ListTrainFirstFlagsResult =
+  | { ok: true; value: TrainFirstFlag[] }
+  | { ok: false; error: { code: 'travel.trips.flags.error.forbidden' } };
+
+const isFlagVerdict = (verdict: string): verdict is TrainFirstFlagVerdict =>
+  (TRAIN_FIRST_FLAG_VERDICTS as readonly string[]).includes(verdict);
+
+/** Every leg of the institution the train-first rule flagged or asked to justify, newest first (admin only). */
+export async function listTrainFirstFlags(db: Kysely<DB>, user: SessionUser): Promise<ListTrainFirstFlagsResult> {
+  if (user.role !== 'admin') return { ok: false, error: { code: 'travel.trips.flags.error.forbidden' } };
+  const rows = await listInstitutionLegsByVerdict(db, user.institutionId, TRAIN_FIRST_FLAG_VERDICTS);
+  const flags: TrainFirstFlag[] = [];
+  for (const row of rows) {
+    // The query only returns flag verdicts; the guard narrows the stored string.
+    if (!isFlagVerdict(row.train_verdict)) continue;
+    flags.push({
+      tripId: row.id,
+      tripDate: row.trip_date,
+      position: row.position,
+      fromName: row.from_name,
+      toName: row.to_name,
+      mode: row.mode,
+      roundTrip: row.round_trip === 1,
+      trainHours: row.train_hours_milli === null ? null : row.train_hours_milli / 1000,
+      verdict: row.train_verdict,
+      justification: row.justification,
+      purpose: row.purpose,
+    });
+  }
+  return { ok: true, value: flags };
 }
