@@ -1,21 +1,13 @@
-import type { Kysely } from 'kysely';
 import { beforeAll, expect, test } from 'vitest';
-import type { DB } from '../../db/schema';
+import { sessionUserByEmail } from '../../testing/accounts';
 import { describeEachDialect } from '../../testing/databases';
 import { listAuditForEntity } from '../audit';
-import { findSessionUserById, type SessionUser } from '../auth';
+import type { SessionUser } from '../auth';
 import { loadDemoIfEmpty } from '../demo';
 import { type DefinitionEdit, definitionEditSchema } from './definitions';
 import { enrichPlanIndicators, updateIndicatorDefinition } from './definitions.service';
 import { getIndicatorPage } from './indicator-page.service';
 import { recordValue } from './values.service';
-
-async function sessionUser(db: Kysely<DB>, email: string): Promise<SessionUser> {
-  const row = await db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirstOrThrow();
-  const user = await findSessionUserById(db, row.id);
-  if (!user) throw new Error(`no session user for ${email}`);
-  return user;
-}
 
 describeEachDialect('indicator definitions', (get) => {
   let admin: SessionUser;
@@ -34,8 +26,8 @@ describeEachDialect('indicator definitions', (get) => {
         .where('name', '=', 'Nombre de vecteurs possibles')
         .executeTakeFirstOrThrow()
     ).id;
-    admin = await sessionUser(db, 'responsable.ddrs@demo.trajectoire.test');
-    pilot = await sessionUser(db, 'pilote@demo.trajectoire.test');
+    admin = await sessionUserByEmail(db, 'responsable.ddrs@demo.trajectoire.test');
+    pilot = await sessionUserByEmail(db, 'pilote@demo.trajectoire.test');
   });
 
   const editOf = async (changes: Partial<DefinitionEdit>): Promise<DefinitionEdit> => {

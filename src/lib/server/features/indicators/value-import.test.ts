@@ -1,10 +1,9 @@
 import * as XLSX from '@e965/xlsx';
-import type { Kysely } from 'kysely';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { DB } from '../../db/schema';
+import { sessionUserByEmail } from '../../testing/accounts';
 import { describeEachDialect } from '../../testing/databases';
 import { exportIndicatorValues } from '../api';
-import { findSessionUserById, type SessionUser } from '../auth';
+import type { SessionUser } from '../auth';
 import { loadDemoIfEmpty } from '../demo';
 import { getUpload } from '../plan-import';
 import { PNG } from './test-files';
@@ -93,12 +92,6 @@ describeEachDialect('indicator values import', (get) => {
   const ids = new Map<string, string>();
   const id = (name: string) => ids.get(name) ?? '';
 
-  async function sessionUser(db: Kysely<DB>, email: string): Promise<SessionUser> {
-    const row = await db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirstOrThrow();
-    const user = await findSessionUserById(db, row.id);
-    if (!user) throw new Error(`no session user for ${email}`);
-    return user;
-  }
   const countValues = async () =>
     Number(
       (
@@ -134,9 +127,9 @@ describeEachDialect('indicator values import', (get) => {
     for (const i of await db.selectFrom('indicator').select(['id', 'name']).where('plan_id', '=', plan.id).execute()) {
       ids.set(i.name, i.id);
     }
-    admin = await sessionUser(db, 'responsable.ddrs@demo.trajectoire.test');
-    pilot = await sessionUser(db, 'pilote@demo.trajectoire.test');
-    viewer = await sessionUser(db, 'lecteur@demo.trajectoire.test');
+    admin = await sessionUserByEmail(db, 'responsable.ddrs@demo.trajectoire.test');
+    pilot = await sessionUserByEmail(db, 'pilote@demo.trajectoire.test');
+    viewer = await sessionUserByEmail(db, 'lecteur@demo.trajectoire.test');
     // A draft (version 1) and a validated value, as a pilot and the officer would leave them.
     const draft = { indicatorId: id('Nombre de vecteurs possibles'), period: '2011', value: '11' };
     expect(await recordValue(db, admin, draft, OPTIONS)).toMatchObject({ ok: true });

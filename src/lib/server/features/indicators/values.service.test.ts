@@ -1,8 +1,7 @@
-import type { Kysely } from 'kysely';
 import { beforeAll, expect, test } from 'vitest';
-import type { DB } from '../../db/schema';
+import { sessionUserByEmail } from '../../testing/accounts';
 import { describeEachDialect } from '../../testing/databases';
-import { findSessionUserById, type SessionUser } from '../auth';
+import type { SessionUser } from '../auth';
 import { loadDemoIfEmpty } from '../demo';
 import { getIndicatorProgress } from '../progress';
 import { enrichPlanIndicators } from './definitions.service';
@@ -13,13 +12,6 @@ import { getMyValuesPage, recordMyValues } from './my-values.service';
 import { bytes, PDF, PNG, storedZip } from './test-files';
 import { returnValue, submitValue, validateValue } from './value-review.service';
 import { recordValue } from './values.service';
-
-async function sessionUser(db: Kysely<DB>, email: string): Promise<SessionUser> {
-  const row = await db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirstOrThrow();
-  const user = await findSessionUserById(db, row.id);
-  if (!user) throw new Error(`no session user for ${email}`);
-  return user;
-}
 
 const DEMO_PLAN = 'imt-mines-ales-plan-res-2023-2027.tsv';
 
@@ -55,10 +47,10 @@ describeEachDialect('indicator values', (get) => {
     for (const i of await db.selectFrom('indicator').select(['id', 'name']).where('plan_id', '=', plan.id).execute()) {
       if (!ids.has(i.name)) ids.set(i.name, i.id);
     }
-    admin = await sessionUser(db, 'responsable.ddrs@demo.trajectoire.test');
-    pilot = await sessionUser(db, 'pilote@demo.trajectoire.test');
-    viewer = await sessionUser(db, 'lecteur@demo.trajectoire.test');
-    committee = await sessionUser(db, 'referent.dde@demo.trajectoire.test');
+    admin = await sessionUserByEmail(db, 'responsable.ddrs@demo.trajectoire.test');
+    pilot = await sessionUserByEmail(db, 'pilote@demo.trajectoire.test');
+    viewer = await sessionUserByEmail(db, 'lecteur@demo.trajectoire.test');
+    committee = await sessionUserByEmail(db, 'referent.dde@demo.trajectoire.test');
   });
 
   test('the import enrichment gives the seed indicators kinds, units, periodicities and targets', async () => {

@@ -1,8 +1,7 @@
-import type { Kysely } from 'kysely';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { DB } from '../../db/schema';
+import { sessionUserByEmail } from '../../testing/accounts';
 import { describeEachDialect } from '../../testing/databases';
-import { findSessionUserById, type SessionUser } from '../auth';
+import type { SessionUser } from '../auth';
 import { loadDemoIfEmpty } from '../demo';
 import { recordValue, returnValue, submitValue } from '../indicators';
 import { entryYearOf, isPastEnd } from './my-work';
@@ -27,13 +26,6 @@ describe('my work rules', () => {
   });
 });
 
-async function sessionUser(db: Kysely<DB>, email: string): Promise<SessionUser> {
-  const row = await db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirstOrThrow();
-  const user = await findSessionUserById(db, row.id);
-  if (!user) throw new Error(`no session user for ${email}`);
-  return user;
-}
-
 const linked = <T extends { linked: boolean }>(work: T) => {
   if (!work.linked) throw new Error('expected a linked person');
   return work as Extract<T, { linked: true }>;
@@ -47,8 +39,8 @@ describeEachDialect('my work', (get) => {
   beforeAll(async () => {
     const { db } = get();
     await loadDemoIfEmpty(db, { password: 'demo-password-123' });
-    admin = await sessionUser(db, 'responsable.ddrs@demo.trajectoire.test');
-    pilot = await sessionUser(db, 'pilote@demo.trajectoire.test');
+    admin = await sessionUserByEmail(db, 'responsable.ddrs@demo.trajectoire.test');
+    pilot = await sessionUserByEmail(db, 'pilote@demo.trajectoire.test');
     // Robert L. pilots "Rationalisation du gaspillage au restaurant"; no demo value has been entered for it.
     const indicator = await db
       .selectFrom('indicator')
@@ -146,7 +138,7 @@ describeEachDialect('my work', (get) => {
   });
 
   test('a committee member with a person reads their actions but is not asked to enter values', async () => {
-    const committee = await sessionUser(get().db, 'referent.dde@demo.trajectoire.test');
+    const committee = await sessionUserByEmail(get().db, 'referent.dde@demo.trajectoire.test');
     const work = linked(await getMyWork(get().db, committee, '2026-03-15'));
     expect(work.entersValues).toBe(false);
     expect(work.actions.length).toBeGreaterThan(0);
@@ -155,7 +147,7 @@ describeEachDialect('my work', (get) => {
   test('an account linked to no person gets the empty state, not an error', async () => {
     const { db } = get();
     for (const email of ['lecteur@demo.trajectoire.test', 'contributeur@demo.trajectoire.test']) {
-      expect(await getMyWork(db, await sessionUser(db, email), '2026-03-15')).toEqual({
+      expect(await getMyWork(db, await sessionUserByEmail(db, email), '2026-03-15')).toEqual({
         linked: false,
         toValidate: null,
       });

@@ -1,20 +1,12 @@
-import type { Kysely } from 'kysely';
 import { beforeAll, expect, test } from 'vitest';
-import type { DB } from '../../db/schema';
+import { sessionUserByEmail } from '../../testing/accounts';
 import { describeEachDialect } from '../../testing/databases';
-import { findSessionUserById, type SessionUser } from '../auth';
+import type { SessionUser } from '../auth';
 import { loadDemoIfEmpty } from '../demo';
 import { recordValue, submitValue, validateValue } from '../indicators';
 import { getPlanProgress, updateProgressSettings } from './progress.service';
 
 const TODAY = '2026-03-01';
-
-async function sessionOf(db: Kysely<DB>, email: string): Promise<SessionUser> {
-  const row = await db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirstOrThrow();
-  const user = await findSessionUserById(db, row.id);
-  if (!user) throw new Error(`no session for ${email}`);
-  return user;
-}
 
 describeEachDialect('progress reports are reused until something changes', (get) => {
   let admin: SessionUser;
@@ -24,7 +16,7 @@ describeEachDialect('progress reports are reused until something changes', (get)
   beforeAll(async () => {
     const { db } = get();
     await loadDemoIfEmpty(db, { password: 'demo-password-123' });
-    admin = await sessionOf(db, 'responsable.ddrs@demo.trajectoire.test');
+    admin = await sessionUserByEmail(db, 'responsable.ddrs@demo.trajectoire.test');
     const plan = await db.selectFrom('plan').select('id').where('start_year', '=', 2023).executeTakeFirstOrThrow();
     planId = plan.id;
     const indicator = await db

@@ -2,9 +2,10 @@ import type { Kysely } from 'kysely';
 import { beforeAll, expect, test } from 'vitest';
 import { newId } from '../../db/ids';
 import type { DB } from '../../db/schema';
+import { sessionUserByEmail } from '../../testing/accounts';
 import { describeEachDialect } from '../../testing/databases';
 import { listAuditForEntity } from '../audit';
-import { findSessionUserById, type SessionUser } from '../auth';
+import type { SessionUser } from '../auth';
 import { loadDemoIfEmpty } from '../demo';
 import {
   getIndicatorProgress,
@@ -15,13 +16,6 @@ import {
 } from './progress.service';
 
 const TODAY = '2025-06-15';
-
-async function sessionOf(db: Kysely<DB>, email: string): Promise<SessionUser> {
-  const row = await db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirstOrThrow();
-  const user = await findSessionUserById(db, row.id);
-  if (!user) throw new Error(`no session for ${email}`);
-  return user;
-}
 
 async function addValue(db: Kysely<DB>, indicatorId: string, year: number, valueMilli: number, state = 'validated') {
   await db
@@ -56,7 +50,7 @@ describeEachDialect('progress of the demo plan', (get) => {
     const { db } = get();
     await loadDemoIfEmpty(db, { password: 'demo-password-123' });
     institutionId = (await db.selectFrom('institution').select('id').executeTakeFirstOrThrow()).id;
-    admin = await sessionOf(db, 'responsable.ddrs@demo.trajectoire.test');
+    admin = await sessionUserByEmail(db, 'responsable.ddrs@demo.trajectoire.test');
     const plan = await db
       .selectFrom('plan')
       .select('id')
@@ -207,7 +201,7 @@ describeEachDialect('progress of the demo plan', (get) => {
 
   test('only the officer changes the thresholds, and they must stay in order', async () => {
     const { db } = get();
-    const pilot = await sessionOf(db, 'pilote@demo.trajectoire.test');
+    const pilot = await sessionUserByEmail(db, 'pilote@demo.trajectoire.test');
     expect(
       await updateProgressSettings(db, pilot, { onTrackMinMilli: 800, atRiskMinMilli: 500, graceDays: 5 }),
     ).toEqual({

@@ -1,20 +1,12 @@
-import type { Kysely } from 'kysely';
 import { beforeAll, expect, test } from 'vitest';
-import type { DB } from '../../db/schema';
+import { sessionUserByEmail } from '../../testing/accounts';
 import { describeEachDialect } from '../../testing/databases';
-import { findSessionUserById, type SessionUser } from '../auth';
+import type { SessionUser } from '../auth';
 import { loadDemoIfEmpty } from '../demo';
 import { contributionCents, suggestedCarbonPrice } from './compensation';
 import { addFundEntry, getCarbonPrice, getFundLedger, getPublicFundReport, setCarbonPrice } from './fund.service';
 import type { DeclareTripInput } from './trips';
 import { declareTrip } from './trips.service';
-
-async function sessionUser(db: Kysely<DB>, email: string): Promise<SessionUser> {
-  const row = await db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirstOrThrow();
-  const user = await findSessionUserById(db, row.id);
-  if (!user) throw new Error(`no session user for ${email}`);
-  return user;
-}
 
 /** Alès → Montpellier by train, one way: no train-first rule, a small contribution. */
 function aTrainTrip(date: string): DeclareTripInput {
@@ -51,8 +43,8 @@ describeEachDialect('the compensation fund', (get) => {
   beforeAll(async () => {
     const { db } = get();
     await loadDemoIfEmpty(db, { password: 'demo-password-123' });
-    admin = await sessionUser(db, 'responsable.ddrs@demo.trajectoire.test');
-    pilot = await sessionUser(db, 'pilote@demo.trajectoire.test');
+    admin = await sessionUserByEmail(db, 'responsable.ddrs@demo.trajectoire.test');
+    pilot = await sessionUserByEmail(db, 'pilote@demo.trajectoire.test');
     institutionSlug = (
       await db.selectFrom('institution').select('slug').where('id', '=', admin.institutionId).executeTakeFirstOrThrow()
     ).slug;

@@ -3,8 +3,9 @@ import { parse } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
 import { beforeAll, expect, test } from 'vitest';
 import type { DB } from '../../db/schema';
+import { sessionUserByEmail } from '../../testing/accounts';
 import { describeEachDialect } from '../../testing/databases';
-import { findSessionUserById, type SessionUser } from '../auth';
+import type { SessionUser } from '../auth';
 import { loadDemoIfEmpty } from '../demo';
 import { readGes1point5File } from './ges1point5-file';
 import { GES1POINT5_TRAIN_MODE } from './ges1point5-format';
@@ -13,13 +14,6 @@ import { declareTrip } from './trips.service';
 import { exportInstitutionTrips, exportTrips } from './trips-export';
 
 const NOW = new Date('2026-11-26T10:00:00Z');
-
-async function sessionUser(db: Kysely<DB>, email: string): Promise<SessionUser> {
-  const row = await db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirstOrThrow();
-  const user = await findSessionUserById(db, row.id);
-  if (!user) throw new Error(`no session user for ${email}`);
-  return user;
-}
 
 function aTrip(overrides: Partial<DeclareTripInput> = {}): DeclareTripInput {
   return {
@@ -64,8 +58,8 @@ describeEachDialect('exporting stored trips', (get) => {
   beforeAll(async () => {
     const { db } = get();
     await loadDemoIfEmpty(db, { password: 'demo-password-123' });
-    admin = await sessionUser(db, 'responsable.ddrs@demo.trajectoire.test');
-    pilot = await sessionUser(db, 'pilote@demo.trajectoire.test');
+    admin = await sessionUserByEmail(db, 'responsable.ddrs@demo.trajectoire.test');
+    pilot = await sessionUserByEmail(db, 'pilote@demo.trajectoire.test');
     flightId = await declare(db, pilot, aTrip({ purpose: '=HYPERLINK("http://x")' }));
     await declare(db, pilot, aTrip({ to: 'Nîmes', mode: 'bike', roundTrip: false, date: '2026-04-02' }));
     adminTripId = await declare(

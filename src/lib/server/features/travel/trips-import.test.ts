@@ -1,21 +1,13 @@
-import type { Kysely } from 'kysely';
 import { beforeAll, expect, test } from 'vitest';
-import type { DB } from '../../db/schema';
+import { sessionUserByEmail } from '../../testing/accounts';
 import { describeEachDialect } from '../../testing/databases';
-import { findSessionUserById, type SessionUser } from '../auth';
+import type { SessionUser } from '../auth';
 import { loadDemoIfEmpty } from '../demo';
 import { contributionCents } from './compensation';
 import { setCarbonPrice } from './fund.service';
 import { GES1POINT5_HEADER } from './ges1point5-format';
 import { categoryOfAgentStatus, commitTripImport, previewTripImport } from './trips-import';
 import { commitTripImportUpload, createTripImport, getTripImport } from './trips-import-upload';
-
-async function sessionUser(db: Kysely<DB>, email: string): Promise<SessionUser> {
-  const row = await db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirstOrThrow();
-  const user = await findSessionUserById(db, row.id);
-  if (!user) throw new Error(`no session user for ${email}`);
-  return user;
-}
 
 function aFile(rows: string[][]): { bytes: Uint8Array; filename: string } {
   const text = [GES1POINT5_HEADER.join('\t'), ...rows.map((r) => r.join('\t'))].join('\n');
@@ -45,8 +37,8 @@ describeEachDialect('trips import', (get) => {
   beforeAll(async () => {
     const { db } = get();
     await loadDemoIfEmpty(db, { password: 'demo-password-123' });
-    admin = await sessionUser(db, 'responsable.ddrs@demo.trajectoire.test');
-    pilot = await sessionUser(db, 'pilote@demo.trajectoire.test');
+    admin = await sessionUserByEmail(db, 'responsable.ddrs@demo.trajectoire.test');
+    pilot = await sessionUserByEmail(db, 'pilote@demo.trajectoire.test');
   });
 
   test('the preview reports every row and the totals, and writes nothing', async () => {

@@ -1,19 +1,11 @@
-import type { Kysely } from 'kysely';
 import { beforeAll, expect, test } from 'vitest';
-import type { DB } from '../../db/schema';
+import { sessionUserByEmail } from '../../testing/accounts';
 import { describeEachDialect } from '../../testing/databases';
-import { findSessionUserById, type SessionUser } from '../auth';
+import type { SessionUser } from '../auth';
 import { loadDemoIfEmpty } from '../demo';
 import { estimateTrip } from './estimate.service';
 import { type DeclareTripInput, travellerKeyOf } from './trips';
 import { declareTrip, getTrip, listTrainFirstFlags, listTrips } from './trips.service';
-
-async function sessionUser(db: Kysely<DB>, email: string): Promise<SessionUser> {
-  const row = await db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirstOrThrow();
-  const user = await findSessionUserById(db, row.id);
-  if (!user) throw new Error(`no session user for ${email}`);
-  return user;
-}
 
 /** Alès → Paris-CDG by plane, round trip: under 4 h by train, so the train-first rule asks for a justification. */
 function aFlightToCdg(overrides: Partial<DeclareTripInput> = {}): DeclareTripInput {
@@ -50,9 +42,9 @@ describeEachDialect('declared trips', (get) => {
   beforeAll(async () => {
     const { db } = get();
     await loadDemoIfEmpty(db, { password: 'demo-password-123' });
-    admin = await sessionUser(db, 'responsable.ddrs@demo.trajectoire.test');
-    pilot = await sessionUser(db, 'pilote@demo.trajectoire.test');
-    viewer = await sessionUser(db, 'lecteur@demo.trajectoire.test');
+    admin = await sessionUserByEmail(db, 'responsable.ddrs@demo.trajectoire.test');
+    pilot = await sessionUserByEmail(db, 'pilote@demo.trajectoire.test');
+    viewer = await sessionUserByEmail(db, 'lecteur@demo.trajectoire.test');
   });
 
   test('a justified flight is stored with the figures of its estimate and an audit event', async () => {
