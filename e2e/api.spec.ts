@@ -258,3 +258,72 @@ test('an expense system estimates, then declares a trip with a token, and reads 
   await page.getByRole('button', { name: 'Révoquer — Notes de frais' }).click();
   await expect(page.getByRole('status')).toContainText('Jeton révoqué');
 });
+
+test('an expense system declares a mission of several legs and reads each leg back', async ({ page, request }) => {
+  await logIn(page, 'viewer');
+  await page.goto('/account/tokens');
+  await page.getByLabel('Nom du jeton').fill('Missions');
+  await page.getByRole('button', { name: 'Créer le jeton' }).click();
+  const token = (await page.getByTestId('new-token').textContent()) ?? '';
+  const post = (data: unknown) => request.post('/api/v1/trips', { headers: bearer(token), data });
+  const legs = [
+    { from: 'Nîmes', to: 'Paris', mode: 'train_high_speed', roundTrip: false },
+    { from: 'Paris', to: 'Bruxelles', mode: 'plane', roundTrip: false, cabinClass: 'economy' },
+  ];
+  const mission = { date: '2026-06-02', purpose: 'Projet européen', justification: 'Retour le soir même', legs };
+
+  const dryRun = await post({ ...mission, dryRun: true });
+  expect(dryRun.status()).toBe(200);
+  const estimate = (await dryRun.json()).data;
+  // Nîmes → Paris: 694.855 rail-km at 3.3 g (TGV) = 2293 g; Paris → Brussels: 359.315 km at 258.6 g = 92919 g.
+  expect(estimate).toMatchObject({
+    emissionsGrams: 2293 + 92919,
+    justificationRequired: true,
+    legs: [
+      { position: 0, mode: 'train_high_speed', emissionsGrams: 2293, trainFirst: { verdict: 'not_applicable' } },
+      { position: 1, mode: 'plane', emissionsGrams: 92919, trainFirst: { verdict: 'justification_required' } },
+    ],
+  });
+  expect(estimate.contributionCents).toBe(estimate.legs[0].contributionCents + estimate.legs[1].contributionCents);
+  expect(estimate.from).toBeUndefined();
+
+  const invalid = await post({ ...mission, legs: [legs[0], { ...legs[1], mode: 'rocket' }] });
+  expect(invalid.status()).toBe(400);
+  expect((await invalid.json()).error).toMatchObject({ code: 'api.error.invalidBody', fields: ['legs.1.mode'] });
+
+  const unknownPlace = await post({ ...mission, legs: [legs[0], { ...legs[1], to: 'Xyzzyville' }] });
+  expect(unknownPlace.status()).toBe(422);
+  expect((await unknownPlace.json()).error).toMatchObject({
+    code: 'travel.estimate.placeNotResolved',
+    leg: 1,
+    places: { from: { text: 'Paris', status: 'resolved' }, to: { text: 'Xyzzyville', status: 'unknown' } },
+  });
+
+  const refused = await post({ ...mission, justification: undefined });
+  expect(refused.status()).toBe(422);
+  expect((await refused.json()).error).toMatchObject({
+    code: 'travel.trips.error.justificationRequired',
+    estimate: { justificationRequired: true, legs: [{ position: 0 }, { position: 1 }] },
+  });
+
+  const created = await post(mission);
+  expect(created.status()).toBe(201);
+  const stored = await getJson(request, created.headers().location, token);
+  expect(stored).toMatchObject({
+    date: '2026-06-02',
+    emissionsGrams: estimate.emissionsGrams,
+    legs: [
+      { position: 0, from: { name: 'Nîmes' }, to: { name: 'Paris' }, cabinClass: null },
+      { position: 1, from: { name: 'Paris' }, to: { name: 'Brussels', country: 'BE' }, cabinClass: 'economy' },
+    ],
+  });
+
+  await page.goto(`/travel/trips/${stored.id}`);
+  await expect(page.getByRole('heading', { level: 2, name: 'Trajet 1 : Nîmes → Paris' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Trajet 2 : Paris → Brussels' })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto('/account/tokens');
+  await page.getByRole('button', { name: 'Révoquer — Missions' }).click();
+  await expect(page.getByRole('status')).toContainText('Jeton révoqué');
+});

@@ -103,13 +103,21 @@ test.describe('HTTP', () => {
       '/account/tokens',
       '/exports',
       '/exports/values?plan=any-plan&format=csv',
+      '/travel',
       '/travel/footprint',
       '/travel/trips',
       '/travel/import',
       '/travel/import/any-upload',
+      '/travel/import/profiles',
       '/travel/trips/any-trip',
       '/travel/trips/export?format=csv',
       '/travel/flags',
+      '/travel/mobility',
+      '/travel/video',
+      '/travel/settings',
+      '/travel/recomputes',
+      '/travel/places',
+      '/travel/places/any-review',
     ]) {
       const r = await request.get(path, { maxRedirects: 0 });
       expect(r.status(), path).toBe(303);

@@ -19,11 +19,18 @@ const OFFICER_PAGES = [
   '/account/tokens',
   '/api/docs',
   '/exports',
+  '/travel',
   '/travel/footprint',
   '/travel/trips',
   '/travel/import',
+  '/travel/import/profiles',
   '/travel/fund',
   '/travel/flags',
+  '/travel/mobility',
+  '/travel/video',
+  '/travel/settings',
+  '/travel/recomputes',
+  '/travel/places',
 ];
 
 /** The pilot's own work pages (written alongside this crawl: they must exist and pass axe). */

@@ -52,3 +52,35 @@ test('an unknown institution has no public fund page', async ({ page }) => {
   const response = await page.goto('/fund/no-such-institution');
   expect(response?.status()).toBe(404);
 });
+
+test('the admin corrects a disbursement and then deletes it; the history keeps both', async ({ page }) => {
+  const label = 'Composteurs du campus';
+  await logIn(page, 'admin');
+  await page.goto('/travel/fund');
+  await page.getByLabel('Dépense (projet financé)').check();
+  await page.getByLabel('Date').fill('2026-06-15');
+  await page.getByLabel('Montant (€)').fill('300');
+  await page.getByLabel('Intitulé').fill(label);
+  await page.getByRole('button', { name: 'Ajouter le mouvement' }).click();
+  await expect(page.getByText('Le mouvement a été ajouté au registre.')).toBeVisible();
+
+  await page.getByRole('link', { name: `Corriger « ${label} »` }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Corriger le mouvement « ${label} »`);
+  await expect(page.getByLabel('Montant (€)')).toHaveValue('300,00');
+  await page.getByLabel('Montant (€)').fill('350,50');
+  await page.getByRole('button', { name: 'Enregistrer la correction' }).click();
+  await expect(page.getByText("Le mouvement a été corrigé ; l'historique garde la valeur précédente.")).toBeVisible();
+  const ledger = page.getByRole('table', { name: 'Mouvements du fonds en 2026 (€)' });
+  await expect(ledger.getByRole('row').filter({ hasText: label })).toContainText('−350,50');
+
+  await page.getByRole('link', { name: `Corriger « ${label} »` }).click();
+  await expectAccessible(page);
+  const history = page.getByRole('table', { name: 'Historique du mouvement' });
+  await expect(history.getByRole('row').filter({ hasText: 'amount_cents' }).first()).toContainText('35050');
+  // Without the confirmation box the browser refuses to submit; keyboard users tick it with Space.
+  await page.getByLabel(`Je confirme la suppression de « ${label} »`).focus();
+  await page.keyboard.press('Space');
+  await page.getByRole('button', { name: 'Supprimer le mouvement' }).click();
+  await expect(page.getByText("Le mouvement a été supprimé ; l'historique garde ses valeurs.")).toBeVisible();
+  await expect(page.getByRole('link', { name: `Corriger « ${label} »` })).toHaveCount(0);
+});

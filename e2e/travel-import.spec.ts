@@ -14,7 +14,7 @@ const GOOD = [
 
 async function upload(page: import('@playwright/test').Page, name: string, rows: string[][]) {
   await visit(page, '/travel/import', 'travel import upload');
-  await page.getByLabel('Fichier GES 1point5').setInputFiles({
+  await page.getByLabel('Fichier de déplacements').setInputFiles({
     name,
     mimeType: 'text/tab-separated-values',
     buffer: ges1point5File(rows),

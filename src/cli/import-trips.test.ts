@@ -1,9 +1,15 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Locale, translate } from '../lib/i18n';
-import { GES1POINT5_HEADER } from '../lib/server/features/travel';
+import { openDatabase } from '../lib/server/db/connect';
+import { migrateToLatest } from '../lib/server/db/migrate';
+import { loadDemoIfEmpty } from '../lib/server/features/demo';
+import { syncReferenceData } from '../lib/server/features/sdg';
+import { GES1POINT5_HEADER, proposeAccountingFileMapping, saveTripImportProfile } from '../lib/server/features/travel';
+import { sessionUserByEmail } from '../lib/server/testing/accounts';
 import { type Cli, CliError, type ExitCode } from './cli';
 import { importTrips } from './import-trips';
 
@@ -74,10 +80,10 @@ describe('import-trips', () => {
     expect(report.rejected[0]).toMatchObject({ line: 4, messages: [{ code: 'travel.import.row.dateInvalid' }] });
   });
 
-  test('another format is not supported yet, and the supported one is named', async () => {
+  test('an unknown format is a usage error naming the supported ones', async () => {
     const { code, stderr } = await run([aFile('good.tsv', GOOD), '--format', 'csv', '--dry-run'], 'en');
     expect(code).toBe(64);
-    expect(stderr).toBe('Format “csv” is not supported yet. Supported format: ges1point5.');
+    expect(stderr).toBe('Unknown format “csv”. Supported formats: ges1point5, accounting, iata.');
   });
 
   test('a file that is not a GES 1point5 file is refused with exit code 2', async () => {
@@ -93,4 +99,147 @@ describe('import-trips', () => {
     expect(code).toBe(64);
     expect(stderr).toContain('--user');
   });
+});
+
+const ACCOUNTING_FIXTURE = join(process.cwd(), 'src/lib/server/features/travel/fixtures/notes-de-frais-1252.csv');
+
+describe('import-trips --format accounting and iata', () => {
+  test('an accounting export is read with the proposed mapping, printed, and non-trip lines are counted by kind', async () => {
+    const { code, stdout } = await run([ACCOUNTING_FIXTURE, '--format', 'accounting', '--dry-run']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Correspondance proposée');
+    expect(stdout).toContain('category ← « Nature de la dépense »');
+    // Fixture: 4 trip lines (valid), 4 others (hotel, meal, registration fee, tourist tax).
+    expect(stdout).toContain('4 lignes valides, 0 ligne à vérifier, 0 ligne refusée');
+    expect(stdout).toContain('4 lignes ignorées (hors déplacement)');
+    expect(stdout).toContain('3 missions, 4 trajets');
+    expect(stdout).toContain('  Hôtel: 1');
+    expect(stdout).toContain('  Taxe de séjour: 1');
+  });
+
+  test('--json carries the mapping and every skipped line with its reason', async () => {
+    const { code, stdout } = await run([ACCOUNTING_FIXTURE, '--format', 'accounting', '--dry-run', '--json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report).toMatchObject({
+      ok: true,
+      format: 'accounting',
+      mapping: { date: 'Date', category: 'Nature de la dépense' },
+      counts: { valid: 4, skipped: 4, rejected: 0 },
+    });
+    expect(report.skipped[0]).toMatchObject({
+      line: 4,
+      messages: [{ code: 'travel.import.accounting.skippedNotTripAmount', params: { category: 'Hôtel', amount: 189 } }],
+    });
+  });
+
+  test('an IATA file with an unknown airport is rejected with its line and exit code 2', async () => {
+    const path = join(dir, 'vols.csv');
+    writeFileSync(path, 'date,from,to,class\n2026-05-04,CDG,JFK,business\n2026-05-05,JFK,QQQ,economy\n');
+    const { code, stdout } = await run([path, '--format', 'iata', '--dry-run'], 'en');
+    expect(code).toBe(2);
+    expect(stdout).toContain('1 valid row, 0 rows to check, 1 rejected row');
+    expect(stdout).toMatch(/row 3: .*QQQ/);
+  });
+
+  test('--profile only goes with the accounting format', async () => {
+    const { code, stderr } = await run([aFile('good.tsv', GOOD), '--profile', 'Sifac', '--dry-run'], 'en');
+    expect(code).toBe(64);
+    expect(stderr).toContain('--profile');
+  });
+});
+
+describe('import-trips --profile (a database)', () => {
+  const SLOW = 180_000;
+  const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+  const ADMIN = 'responsable.ddrs@demo.trajectoire.test';
+  let url = '';
+
+  const cli = (args: string[]) => {
+    const result = spawnSync(TSX, ['src/cli/index.ts', 'import-trips', ...args], {
+      cwd: process.cwd(),
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: url, LANG: 'fr_FR.UTF-8', LC_ALL: '' },
+    });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+  const countTrips = async () => {
+    const database = openDatabase(url);
+    try {
+      const row = await database.db
+        .selectFrom('trip')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    } finally {
+      await database.close();
+    }
+  };
+
+  beforeAll(async () => {
+    url = `file:${join(dir, 'profiles.db')}`;
+    const database = openDatabase(url);
+    try {
+      await migrateToLatest(database.db);
+      await syncReferenceData(database.db);
+      await loadDemoIfEmpty(database.db, { password: 'demo-password-123' });
+      const admin = await sessionUserByEmail(database.db, ADMIN);
+      const proposed = proposeAccountingFileMapping(readFileSync(ACCOUNTING_FIXTURE));
+      if (!proposed.ok) throw new Error(proposed.error.code);
+      const saved = await saveTripImportProfile(database.db, admin, {
+        name: 'Export notes de frais',
+        format: 'accounting',
+        mapping: proposed.value.mapping,
+      });
+      if (!saved.ok) throw new Error(saved.error.code);
+    } finally {
+      await database.close();
+    }
+  }, SLOW);
+
+  test(
+    'a dry run with a saved profile reads the database but stores nothing; the commit stores one trip per mission',
+    async () => {
+      const before = await countTrips();
+      const dry = cli([
+        ACCOUNTING_FIXTURE,
+        '--format',
+        'accounting',
+        '--profile',
+        'Export notes de frais',
+        '--dry-run',
+      ]);
+      expect(dry.stderr).toBe('');
+      expect(dry.code).toBe(0);
+      // The profile's mapping is not "proposed": it is not printed again.
+      expect(dry.stdout).not.toContain('Correspondance proposée');
+      expect(dry.stdout).toContain('4 lignes valides');
+      expect(await countTrips()).toBe(before);
+
+      const commit = cli([
+        ACCOUNTING_FIXTURE,
+        '--format',
+        'accounting',
+        '--profile',
+        'Export notes de frais',
+        '--user',
+        ADMIN,
+      ]);
+      expect(commit.stderr).toBe('');
+      expect(commit.code).toBe(0);
+      expect(commit.stdout).toContain('3 déplacements importés.');
+      expect(await countTrips()).toBe(before + 3);
+    },
+    SLOW,
+  );
+
+  test(
+    'an unknown profile is refused by name',
+    () => {
+      const run = cli([ACCOUNTING_FIXTURE, '--format', 'accounting', '--profile', 'Inconnu', '--dry-run']);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('« Inconnu »');
+    },
+    SLOW,
+  );
 });

@@ -24,6 +24,10 @@ const COMMANDS: Record<string, CommandEntry> = {
   'create-admin': { help: 'cli.createAdmin.help', load: async () => (await import('./create-admin')).createAdmin },
   backup: { help: 'cli.backup.help', load: async () => (await import('./backup')).backup },
   restore: { help: 'cli.restore.help', load: async () => (await import('./restore')).restore },
+  'recompute-trips': {
+    help: 'cli.recomputeTrips.help',
+    load: async () => (await import('./recompute-trips')).recomputeTrips,
+  },
   'trip-footprint': {
     help: 'cli.tripFootprint.help',
     load: async () => (await import('./trip-footprint')).tripFootprint,

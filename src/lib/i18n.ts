@@ -21,9 +21,14 @@ import enPlan from '../../messages/en/plan.json';
 import enProgress from '../../messages/en/progress.json';
 import enSdg from '../../messages/en/sdg.json';
 import enTravel from '../../messages/en/travel.json';
+import enTravelDashboard from '../../messages/en/travel-dashboard.json';
 import enTravelImport from '../../messages/en/travel-import.json';
+import enTravelMobility from '../../messages/en/travel-mobility.json';
+import enTravelPlaces from '../../messages/en/travel-places.json';
+import enTravelSettings from '../../messages/en/travel-settings.json';
 import enTrips from '../../messages/en/trips.json';
 import enTripsExport from '../../messages/en/trips-export.json';
+import enTripsFormats from '../../messages/en/trips-formats.json';
 import enTripsImport from '../../messages/en/trips-import.json';
 import frAdmin from '../../messages/fr/admin.json';
 import frApi from '../../messages/fr/api.json';
@@ -42,9 +47,14 @@ import frPlan from '../../messages/fr/plan.json';
 import frProgress from '../../messages/fr/progress.json';
 import frSdg from '../../messages/fr/sdg.json';
 import frTravel from '../../messages/fr/travel.json';
+import frTravelDashboard from '../../messages/fr/travel-dashboard.json';
 import frTravelImport from '../../messages/fr/travel-import.json';
+import frTravelMobility from '../../messages/fr/travel-mobility.json';
+import frTravelPlaces from '../../messages/fr/travel-places.json';
+import frTravelSettings from '../../messages/fr/travel-settings.json';
 import frTrips from '../../messages/fr/trips.json';
 import frTripsExport from '../../messages/fr/trips-export.json';
+import frTripsFormats from '../../messages/fr/trips-formats.json';
 import frTripsImport from '../../messages/fr/trips-import.json';
 import { numberFormat } from './intl';
 
@@ -70,10 +80,15 @@ const fr = {
   ...frMy,
   ...frTravel,
   ...frTravelImport,
+  ...frTravelSettings,
+  ...frTravelMobility,
   ...frTrips,
   ...frTripsImport,
   ...frTripsExport,
+  ...frTripsFormats,
   ...frFund,
+  ...frTravelDashboard,
+  ...frTravelPlaces,
 };
 const en = {
   ...enCommon,
@@ -93,10 +108,15 @@ const en = {
   ...enMy,
   ...enTravel,
   ...enTravelImport,
+  ...enTravelSettings,
+  ...enTravelMobility,
   ...enTrips,
   ...enTripsImport,
   ...enTripsExport,
+  ...enTripsFormats,
   ...enFund,
+  ...enTravelDashboard,
+  ...enTravelPlaces,
 };
 
 export type MessageKey = keyof typeof fr;

@@ -25,14 +25,14 @@ export function prepareServer(origin: string): Promise<void> {
     await syncReferenceData(db);
     log('info', 'database ready', { database: label });
     if (isDemoAllowed(config)) {
-      const loaded = await loadDemoIfEmpty(db, { password: config.TRAJECTOIRE_DEMO_PASSWORD });
+      const loaded = await loadDemoIfEmpty(db, { password: config.TRAJECTOIRE_DEMO_PASSWORD, trips: true });
       if (loaded) {
         const lines = DEMO_ACCOUNTS.map((a) => `    ${a.role.padEnd(12)} ${a.email}`);
         console.log(
           [
             '',
             `  Trajectoire is ready at ${origin}`,
-            '  Demo institution loaded: IMT Mines Alès (plan RES 2023/2027 and plan 2021-2022).',
+            '  Demo institution loaded: IMT Mines Alès (plan RES 2023/2027, plan 2021-2022, trips of 2024-2025).',
             `  Demo accounts (password: ${config.TRAJECTOIRE_DEMO_PASSWORD}):`,
             ...lines,
             '',

@@ -68,3 +68,12 @@ export async function readUploadedFile(
   if (file.size > maxMb * MIB) return refuse('import.file.tooLarge', { maxMb });
   return { ok: true, form, filename: file.name || fallbackName, bytes: new Uint8Array(await file.arrayBuffer()) };
 }
+
+/** A decimal typed with a French or English separator ("12,5", "1 234.50") -> number; NaN when it is not one. */
+export function decimalOf(raw: FormDataEntryValue | null): number {
+  const text = String(raw ?? '')
+    .trim()
+    .replace(/\s/g, '')
+    .replace(',', '.');
+  return text === '' || !/^-?\d+(\.\d+)?$/.test(text) ? Number.NaN : Number(text);
+}

@@ -8,6 +8,10 @@ import * as m1100 from './migrations/2026-11-25T1100_create_indicator_values';
 import * as m0900 from './migrations/2026-11-26T0900_add_dashboard_indexes';
 import * as m1000trips from './migrations/2026-11-26T1000_create_trips';
 import * as m1100fund from './migrations/2026-11-26T1100_create_carbon_fund';
+import * as m1200travelSettings from './migrations/2026-11-26T1200_create_travel_settings';
+import * as m1300tripProfiles from './migrations/2026-11-26T1300_create_trip_import_profiles';
+import * as m1400mobility from './migrations/2026-11-26T1400_create_mobility_and_video';
+import * as m1500places from './migrations/2026-11-26T1500_create_place_reviews';
 
 /** One migration tree for SQLite and PostgreSQL, listed statically so the built server carries it. */
 export const migrations: Record<string, Migration> = {
@@ -20,6 +24,10 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T0900_add_dashboard_indexes': m0900,
   '2026-11-26T1000_create_trips': m1000trips,
   '2026-11-26T1100_create_carbon_fund': m1100fund,
+  '2026-11-26T1200_create_travel_settings': m1200travelSettings,
+  '2026-11-26T1300_create_trip_import_profiles': m1300tripProfiles,
+  '2026-11-26T1400_create_mobility_and_video': m1400mobility,
+  '2026-11-26T1500_create_place_reviews': m1500places,
 };
 
 function migratorFor(db: Kysely<any>): Migrator {

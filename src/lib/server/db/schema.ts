@@ -9,7 +9,11 @@ import type { PlanTables } from '../features/plan/plan.table';
 import type { ImportTables } from '../features/plan-import/import.table';
 import type { SdgTables } from '../features/sdg/sdg.table';
 import type { FundTables } from '../features/travel/fund.table';
+import type { MobilityTables } from '../features/travel/mobility.table';
+import type { PlaceReviewTables } from '../features/travel/place-review.table';
 import type { TravelTables } from '../features/travel/travel.table';
+import type { TravelSettingsTables } from '../features/travel/travel-settings.table';
+import type { TripImportProfileTables } from '../features/travel/trip-import-profiles.table';
 
 /** The whole database, assembled from each feature's table interfaces. */
 export interface DB
@@ -24,4 +28,8 @@ export interface DB
     NotificationTables,
     ApiTables,
     TravelTables,
-    FundTables {}
+    FundTables,
+    MobilityTables,
+    PlaceReviewTables,
+    TravelSettingsTables,
+    TripImportProfileTables {}

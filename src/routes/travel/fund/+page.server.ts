@@ -9,7 +9,7 @@ import {
   setCarbonPrice,
 } from '$lib/server/features/travel';
 import { getDatabase } from '$lib/server/runtime';
-import { requireThat, requireUser } from '$lib/server/web';
+import { decimalOf, requireThat, requireUser } from '$lib/server/web';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -33,15 +33,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     saved: url.searchParams.get('saved'),
   };
 };
-
-/** A decimal typed with a French or English separator -> number; NaN when it is not one. */
-function decimalOf(raw: FormDataEntryValue | null): number {
-  const text = String(raw ?? '')
-    .trim()
-    .replace(/\s/g, '')
-    .replace(',', '.');
-  return text === '' || !/^-?\d+(\.\d+)?$/.test(text) ? Number.NaN : Number(text);
-}
 
 export const actions: Actions = {
   price: async ({ locals, url, request }) => {

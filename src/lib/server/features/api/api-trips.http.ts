@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Locale } from '../../../i18n';
 import type { DB } from '../../db/schema';
 import type { SessionUser } from '../auth';
-import { apiTripRequestSchema, invalidFieldsOf } from './api-trips';
+import { parseApiTripRequest } from './api-trips';
 import { apiPostTrip } from './api-trips.service';
 import { apiProblem, jsonResponse } from './http';
 
@@ -25,16 +25,14 @@ export async function answerTripPost(
   } catch {
     return apiProblem(locale, 400, 'api.error.invalidBody', { fields: [] });
   }
-  const parsed = apiTripRequestSchema.safeParse(body);
-  if (!parsed.success) {
-    const fields = invalidFieldsOf(parsed.error);
-    return apiProblem(locale, 400, 'api.error.invalidBody', { fields });
-  }
+  const parsed = parseApiTripRequest(body);
+  if (!parsed.success) return apiProblem(locale, 400, 'api.error.invalidBody', { fields: parsed.fields });
   const result = await apiPostTrip(db, user, parsed.data, locale);
   if (!result.ok) {
     const { code } = result.error;
     return apiProblem(locale, 422, code, {
       ...(result.estimate ? { estimate: result.estimate } : {}),
+      ...(result.leg === undefined ? {} : { leg: result.leg }),
       ...(result.places ? { places: result.places } : {}),
     });
   }

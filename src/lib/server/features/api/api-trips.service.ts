@@ -5,7 +5,15 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { SessionUser } from '../auth';
-import { type DeclareTripErrorCode, declareTrip, estimateTripToDeclare, getTrip, type PlaceLanguage } from '../travel';
+import {
+  type DeclareTripErrorCode,
+  declareTrip,
+  estimateTripToDeclare,
+  getTrip,
+  type MissionEstimateRefusal,
+  type PlaceLanguage,
+  toTripInput,
+} from '../travel';
 import {
   type ApiPlaceResolution,
   type ApiStoredTrip,
@@ -17,13 +25,18 @@ import {
   tripEstimateDto,
 } from './api-trips';
 
-/** `created` is false for a dry run; a refusal carries the candidates of the places or the estimate to justify. */
+/**
+ * `created` is false for a dry run. A refusal carries what explains it: the
+ * leg (0-based) whose places are not resolved with their candidates, or the
+ * estimate of a mission that needs a justification.
+ */
 export type ApiPostTripResult =
   | { ok: true; created: boolean; trip: ApiTripEstimate }
   | {
       ok: false;
       error: { code: DeclareTripErrorCode };
       estimate?: ApiTripEstimate;
+      leg?: number;
       places?: { from: ApiPlaceResolution; to: ApiPlaceResolution };
     };
 
@@ -34,23 +47,33 @@ export async function apiPostTrip(
   language: PlaceLanguage,
 ): Promise<ApiPostTripResult> {
   const input = toDeclareTripInput(request);
-  const places = (from: Parameters<typeof placeResolutionDto>[1], to: Parameters<typeof placeResolutionDto>[1]) => ({
-    from: placeResolutionDto(input.from, from),
-    to: placeResolutionDto(input.to, to),
-  });
+  const trip = toTripInput(input);
+  // The one-leg body gets the leg's figures at the top level too, as it always did.
+  const flat = !('legs' in request);
+  const refusal = (refused: MissionEstimateRefusal): ApiPostTripResult => {
+    const leg = trip.legs[refused.legIndex];
+    return {
+      ok: false,
+      error: refused.error,
+      leg: refused.legIndex,
+      places: { from: placeResolutionDto(leg.from, refused.from), to: placeResolutionDto(leg.to, refused.to) },
+    };
+  };
   if (request.dryRun) {
-    const estimate = await estimateTripToDeclare(db, user, input, { language });
-    if (!estimate.ok) return { ok: false, error: estimate.error, places: places(estimate.from, estimate.to) };
-    return { ok: true, created: false, trip: tripEstimateDto(estimate.value) };
+    const estimate = await estimateTripToDeclare(db, user, trip, { language });
+    if (!estimate.ok) return refusal(estimate);
+    return { ok: true, created: false, trip: tripEstimateDto(estimate.value, { flat }) };
   }
-  const declared = await declareTrip(db, user, input, { language });
+  const declared = await declareTrip(db, user, trip, { language });
   if (declared.ok) {
-    return { ok: true, created: true, trip: tripEstimateDto(declared.value.estimate, declared.value.tripId) };
+    const dto = tripEstimateDto(declared.value.estimate, { id: declared.value.tripId, flat });
+    return { ok: true, created: true, trip: dto };
   }
   if ('estimate' in declared) {
-    return { ok: false, error: declared.error, estimate: tripEstimateDto(declared.estimate) };
+    return { ok: false, error: declared.error, estimate: tripEstimateDto(declared.estimate, { flat }) };
   }
-  return { ok: false, error: declared.error, places: places(declared.from, declared.to) };
+  if ('legIndex' in declared) return refusal(declared);
+  return { ok: false, error: declared.error };
 }
 
 /** A stored trip the user may read (their own, or any of the institution for the admin); undefined otherwise. */

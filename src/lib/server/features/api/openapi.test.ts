@@ -74,7 +74,20 @@ test('POST /trips documents its body and its 201, 400 and 422 answers', () => {
   expect(post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/TripRequest' });
   expect(Object.keys(post.responses).sort()).toEqual(['200', '201', '400', '401', '422']);
   expect(post.responses['201'].headers.Location).toBeDefined();
-  const request = OPENAPI_DOCUMENT.components.schemas.TripRequest;
-  expect(request.required).toEqual(['from', 'to', 'mode', 'roundTrip', 'date']);
-  expect(Object.keys(request.properties)).toContain('dryRun');
+  const { schemas } = OPENAPI_DOCUMENT.components;
+  expect(schemas.TripRequest.oneOf).toEqual([
+    { $ref: '#/components/schemas/SingleLegTripRequest' },
+    { $ref: '#/components/schemas/MissionRequest' },
+  ]);
+  expect(schemas.SingleLegTripRequest.required).toEqual(['from', 'to', 'mode', 'roundTrip', 'date']);
+  expect(Object.keys(schemas.SingleLegTripRequest.properties)).toContain('dryRun');
+  expect(schemas.MissionRequest.required).toEqual(['date', 'legs']);
+  expect(schemas.MissionRequest.properties.legs).toMatchObject({ minItems: 1, maxItems: 20 });
+  expect(schemas.TripLegRequest.required).toEqual(['from', 'to', 'mode', 'roundTrip']);
+  expect(schemas.TripEstimate.required).toEqual([
+    'emissionsGrams',
+    'contributionCents',
+    'justificationRequired',
+    'legs',
+  ]);
 });

@@ -101,9 +101,13 @@ export const OPENAPI_DOCUMENT = {
       post: {
         summary: 'Estimate or declare a trip of the token owner',
         description: [
-          'The same rules as the declaration form. `dryRun: true` estimates without storing (200).',
-          'A flight the train-first rule asks to justify is refused without `justification` (422, with the estimate).',
-          'A place not recognised with confidence is refused (422, with candidates).',
+          'The same rules as the declaration form. The body is a mission with `legs` (1 to 20 legs:',
+          'from, to, mode, round trip, passengers...) or, as before legs existed, a one-leg trip.',
+          '`dryRun: true` estimates without storing (200). The answer gives each leg its distance, emissions,',
+          'train-first verdict and contribution, and the totals.',
+          'When a flight leg is one the train-first rule asks to justify, the trip is refused without',
+          '`justification` (422, with the estimate). A place not recognised with confidence is refused',
+          '(422, with the leg and its candidates).',
         ].join(' '),
         operationId: 'postTrip',
         security: [{ bearerToken: [] }],

@@ -5,16 +5,19 @@ import { z } from 'zod';
 import { newId, nowIso } from '../../db/ids';
 import type { DB } from '../../db/schema';
 import { type Actor, recordAudit } from '../audit';
-import { createUser, type Role } from '../auth';
+import { createUser, findSessionUserById, type Role } from '../auth';
 import { loadDemoValues } from '../indicators';
 import { matchPerson } from '../people';
 import { importPlanFile } from '../plan-import';
+import { commitTripImport } from '../travel';
 
 /** Demo files, relative to the project root (the folder `npm start` runs from). */
 const DEMO_DIR = 'data/demo';
 const PLAN_FILE = 'imt-mines-ales-plan-res-2023-2027.tsv';
 const REPORT_FILE = 'imt-mines-ales-rapport-2022-odd17.txt';
 const STRUCTURE_FILE = 'imt-mines-ales.json';
+/** Invented trips of 2024 and 2025 (GES 1point5 travel file), so the travel dashboard shows something. */
+const TRIPS_FILE = 'imt-mines-ales-trips.tsv';
 
 /** One account per role; the pilot is Robert L., who pilots several actions of the 2023-2027 plan. */
 export const DEMO_ACCOUNTS: readonly { role: Role; email: string; person: string | null; displayName: string }[] = [
@@ -88,10 +91,15 @@ async function isEmpty(db: Kysely<DB>): Promise<boolean> {
 /**
  * Loads IMT Mines Alès from its own documents into an empty database: its
  * structure and governance, its 2023-2027 plan (seed spreadsheet) and its
- * 2021-2022 yearly plan (report matrix), then one account per role. Does
+ * 2021-2022 yearly plan (report matrix), then one account per role. With
+ * `trips`, also the invented trips of 2024-2025, imported by the demo admin
+ * (the server turns it on; tests that expect no trips leave it off). Does
  * nothing when the database already holds an institution.
  */
-export async function loadDemoIfEmpty(db: Kysely<DB>, options: { password: string; root?: string }): Promise<boolean> {
+export async function loadDemoIfEmpty(
+  db: Kysely<DB>,
+  options: { password: string; root?: string; trips?: boolean },
+): Promise<boolean> {
   if (!(await isEmpty(db))) return false;
   const root = options.root ?? process.cwd();
   const structure = readDemoStructure(root);
@@ -216,6 +224,7 @@ export async function loadDemoIfEmpty(db: Kysely<DB>, options: { password: strin
     initials: p.initials,
     displayName: p.display_name,
   }));
+  let adminId: string | undefined;
   for (const account of DEMO_ACCOUNTS) {
     const [familyName, initials] = account.person?.split(' ') ?? [];
     const person = account.person
@@ -230,7 +239,18 @@ export async function loadDemoIfEmpty(db: Kysely<DB>, options: { password: strin
       personId: person?.id ?? null,
     });
     if (!created.ok) throw new Error(`Demo account ${account.email}: ${created.error.code}`);
+    if (account.role === 'admin') adminId = created.value.id;
   }
   await loadDemoValues(db, institutionId);
+  if (options.trips) await loadDemoTrips(db, root, adminId);
   return true;
+}
+
+/** Imports the demo trips file through the ordinary import, as the demo admin. */
+async function loadDemoTrips(db: Kysely<DB>, root: string, adminId: string | undefined): Promise<void> {
+  const admin = adminId ? await findSessionUserById(db, adminId) : null;
+  if (!admin) throw new Error('Demo trips need the demo admin account');
+  const bytes = readFileSync(resolve(root, DEMO_DIR, TRIPS_FILE));
+  const result = await commitTripImport(db, admin, { bytes, filename: TRIPS_FILE });
+  if (!result.ok) throw new Error(`Demo import of ${TRIPS_FILE} failed: ${result.error.code}`);
 }

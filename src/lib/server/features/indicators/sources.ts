@@ -13,6 +13,10 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
+// The file, not travel's index.ts: this array is built when the module loads, so it must not sit in an import
+// cycle, and the travel index would close one as soon as any travel file imports the indicators feature. The
+// file imports only types from here.
+import { TRAVEL_INDICATOR_SOURCES } from '../travel/travel-indicators';
 import type { Period, Periodicity } from './periods';
 
 export const MANUAL_SOURCE = 'manual';
@@ -30,8 +34,8 @@ export interface IndicatorSource {
   ): Promise<number | null>;
 }
 
-/** Modules computing indicators (none yet: later issues plug in here). */
-export const INDICATOR_SOURCES: readonly IndicatorSource[] = [];
+/** Modules computing indicators; each module exports its entries and adds them here. */
+export const INDICATOR_SOURCES: readonly IndicatorSource[] = [...TRAVEL_INDICATOR_SOURCES];
 
 export function isKnownSource(key: string): boolean {
   return key === MANUAL_SOURCE || INDICATOR_SOURCES.some((s) => s.key === key);

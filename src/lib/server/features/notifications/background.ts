@@ -7,6 +7,7 @@ import { log } from '../../log';
 import { startJobWorker } from './jobs';
 import { createMailer } from './mailer';
 import { notificationJobHandlers, scheduleRecurringJobs } from './reminders';
+import { scheduleTripsRecompute, tripsJobHandlers } from './trips-job';
 
 /** Address used in links inside e-mails: PUBLIC_URL, then ORIGIN, then the default local address. */
 export function publicBaseUrl(config: { PUBLIC_URL?: string; ORIGIN?: string }): string {
@@ -15,7 +16,8 @@ export function publicBaseUrl(config: { PUBLIC_URL?: string; ORIGIN?: string }):
 
 /**
  * Starts this process's job worker (reminders, weekly digest, refresh of
- * computed indicator values) unless JOBS=off.
+ * computed indicator values, recomputation of trips on an outdated factor
+ * set) unless JOBS=off.
  * Several processes may run it on one database. Returns stop().
  */
 export function startBackgroundJobs(db: Kysely<DB>): () => Promise<void> {
@@ -33,9 +35,12 @@ export function startBackgroundJobs(db: Kysely<DB>): () => Promise<void> {
   });
   return startJobWorker({
     db,
-    handlers: notificationJobHandlers(db, mailer, publicBaseUrl(config)),
+    handlers: { ...notificationJobHandlers(db, mailer, publicBaseUrl(config)), ...tripsJobHandlers(db) },
     pollSeconds: config.JOBS_POLL_SECONDS,
     workerId,
-    beforeEachPoll: (now) => scheduleRecurringJobs(db, now),
+    beforeEachPoll: async (now) => {
+      await scheduleRecurringJobs(db, now);
+      await scheduleTripsRecompute(db, now);
+    },
   });
 }

@@ -30,3 +30,4 @@ export {
   runWeeklyDigest,
   scheduleRecurringJobs,
 } from './reminders';
+export { RECOMPUTE_TRIPS_JOB, scheduleTripsRecompute, tripsJobHandlers } from './trips-job';

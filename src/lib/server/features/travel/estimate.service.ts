@@ -2,9 +2,9 @@ import { contributionCents, suggestedCarbonPrice } from './compensation';
 import { computeLeg, type Leg, type LegErrorCode } from './footprint';
 import { CARBON_METHODS, DEFAULT_METHOD_KEY, type MethodKey } from './methods';
 import type { CabinClass, TravelMode } from './modes';
-import { type PlaceResolution, resolvePlaceIn } from './places';
+import { type PlaceResolution, type ResolverMemory, resolvePlaceIn } from './places';
 import type { PlaceLanguage } from './places-countries';
-import { loadPlaceIndex } from './places-data';
+import { loadPlaceIndex, type PlaceIndex } from './places-data';
 import { DEFAULT_TRAIN_FIRST_RULE, type TrainFirstRule, type TrainFirstVerdict, trainFirstCheck } from './train-first';
 
 /** A trip as a person or a script describes it: places as typed text. */
@@ -26,6 +26,8 @@ export interface EstimateInput {
   date: string;
   language?: PlaceLanguage;
   trainFirstRule?: TrainFirstRule;
+  /** Answers people gave earlier for a place text, consulted before the geodata. */
+  memory?: ResolverMemory;
 }
 
 export interface TripEstimate {
@@ -51,10 +53,22 @@ export type EstimateResult =
  * flights and the contribution to the internal fund. Nothing is stored.
  */
 export async function estimateTrip(input: EstimateInput): Promise<EstimateResult> {
-  const index = await loadPlaceIndex();
-  const language = input.language ?? 'fr';
-  const from = resolvePlaceIn(index, input.from, { country: input.fromCountry, language });
-  const to = resolvePlaceIn(index, input.to, { country: input.toCountry, language });
+  return estimateTripIn(await loadPlaceIndex(), input);
+}
+
+/** `estimateTrip` against an already loaded index: synchronous, for batches. */
+export function estimateTripIn(index: PlaceIndex, input: EstimateInput): EstimateResult {
+  const options = { language: input.language ?? 'fr', memory: input.memory };
+  const from = resolvePlaceIn(index, input.from, { ...options, country: input.fromCountry });
+  const to = resolvePlaceIn(index, input.to, { ...options, country: input.toCountry });
+  return estimateResolvedTrip(from, to, input);
+}
+
+/**
+ * The estimate once both places are resolved (the texts of `input` are not
+ * read again): an import resolves each distinct text once and reuses the answer.
+ */
+export function estimateResolvedTrip(from: PlaceResolution, to: PlaceResolution, input: EstimateInput): EstimateResult {
   if (from.status !== 'resolved' || to.status !== 'resolved' || !from.place || !to.place) {
     return { ok: false, error: { code: 'travel.estimate.placeNotResolved' }, from, to };
   }

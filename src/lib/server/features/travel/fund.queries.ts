@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { FundEntryTable } from './fund.table';
 
@@ -38,23 +38,46 @@ export async function listFundEntries(db: Kysely<DB>, institutionId: string, kin
   return query.orderBy('entry_date').orderBy('id').execute();
 }
 
-/** Each declared trip of the institution with its date and the sum of its legs' contributions. */
-export async function listTripContributions(
+const tripYear = sql<string>`substr(trip.trip_date, 1, 4)`;
+
+/** Contributions of the institution's trips by year of departure: their sum and the number of trips. */
+export async function sumTripContributionsByYear(
   db: Kysely<DB>,
   institutionId: string,
-): Promise<{ id: string; tripDate: string; contributionCents: number }[]> {
+): Promise<{ year: number; cents: number; tripCount: number }[]> {
   const rows = await db
     .selectFrom('trip')
     .innerJoin('trip_leg', 'trip_leg.trip_id', 'trip.id')
-    .select(['trip.id', 'trip.trip_date'])
-    .select((eb) => eb.fn.sum<number | string>('trip_leg.contribution_cents').as('cents'))
+    .select(tripYear.as('year'))
+    .select((eb) => [
+      eb.fn.sum<number | string>('trip_leg.contribution_cents').as('cents'),
+      eb.fn.count<number | string>('trip.id').distinct().as('trips'),
+    ])
     .where('trip.institution_id', '=', institutionId)
-    .groupBy(['trip.id', 'trip.trip_date'])
-    .orderBy('trip.trip_date')
-    .orderBy('trip.id')
+    .groupBy(tripYear)
     .execute();
-  // PostgreSQL returns sums of integers as bigint text.
-  return rows.map((r) => ({ id: r.id, tripDate: r.trip_date, contributionCents: Number(r.cents) }));
+  // PostgreSQL returns sums and counts as bigint text.
+  return rows.map((r) => ({ year: Number(r.year), cents: Number(r.cents), tripCount: Number(r.trips) }));
+}
+
+/** The first trips of a year (by date), to link the ledger's contributions to what they come from. */
+export async function listTripIdsOfYear(
+  db: Kysely<DB>,
+  institutionId: string,
+  year: number,
+  limit: number,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('trip')
+    .select('id')
+    .where('institution_id', '=', institutionId)
+    .where('trip_date', '>=', `${year}-01-01`)
+    .where('trip_date', '<', `${year + 1}-01-01`)
+    .orderBy('trip_date')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 export async function findInstitutionBySlug(db: Kysely<DB>, slug: string) {
@@ -64,4 +87,31 @@ export async function findInstitutionBySlug(db: Kysely<DB>, slug: string) {
 export async function findInstitutionSlug(db: Kysely<DB>, institutionId: string): Promise<string | undefined> {
   const row = await db.selectFrom('institution').select('slug').where('id', '=', institutionId).executeTakeFirst();
   return row?.slug;
+}
+
+export async function findFundEntry(db: Kysely<DB>, institutionId: string, entryId: string) {
+  return db
+    .selectFrom('fund_entry')
+    .selectAll()
+    .where('institution_id', '=', institutionId)
+    .where('id', '=', entryId)
+    .executeTakeFirst();
+}
+
+export async function updateFundEntryRow(
+  db: Kysely<DB>,
+  institutionId: string,
+  entryId: string,
+  values: Pick<FundEntryTable, 'kind' | 'entry_date' | 'amount_cents' | 'label' | 'description' | 'project_sdgs'>,
+): Promise<void> {
+  await db
+    .updateTable('fund_entry')
+    .set(values)
+    .where('institution_id', '=', institutionId)
+    .where('id', '=', entryId)
+    .execute();
+}
+
+export async function deleteFundEntryRow(db: Kysely<DB>, institutionId: string, entryId: string): Promise<void> {
+  await db.deleteFrom('fund_entry').where('institution_id', '=', institutionId).where('id', '=', entryId).execute();
 }

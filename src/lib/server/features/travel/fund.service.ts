@@ -11,7 +11,8 @@ import {
   findInstitutionSlug,
   insertFundEntry,
   listFundEntries,
-  listTripContributions,
+  listTripIdsOfYear,
+  sumTripContributionsByYear,
   upsertCarbonPrice,
 } from './fund.queries';
 
@@ -27,6 +28,8 @@ export const FUND_ENTRY_KINDS = ['income', 'disbursement'] as const;
 export type FundEntryKind = (typeof FUND_ENTRY_KINDS)[number];
 
 const CENTS_PER_EURO = 100;
+/** Trips linked from a year of the ledger; the trips list holds the others. */
+export const FUND_TRIP_LINKS = 100;
 
 export interface CarbonPrice {
   year: number;
@@ -38,7 +41,7 @@ export interface CarbonPrice {
   updatedAt: string | null;
 }
 
-function canManageFund(user: SessionUser): boolean {
+export function canManageFund(user: SessionUser): boolean {
   return user.role === 'admin';
 }
 
@@ -149,6 +152,25 @@ export type FundEntryErrorCode =
   | 'fund.error.description'
   | 'fund.error.sdgs';
 
+const ENTRY_FIELD_CODES: Record<string, FundEntryErrorCode> = {
+  kind: 'fund.error.kind',
+  date: 'fund.error.date',
+  amountEuros: 'fund.error.amount',
+  label: 'fund.error.label',
+  description: 'fund.error.description',
+  sdgs: 'fund.error.sdgs',
+};
+
+/** The entry as the schema reads it, or the code of the first field it refuses. */
+export function parseFundEntryInput(
+  input: FundEntryInput,
+): { ok: true; value: z.output<typeof fundEntrySchema> } | { ok: false; error: { code: FundEntryErrorCode } } {
+  const parsed = fundEntrySchema.safeParse(input);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const field = String(parsed.error.issues[0]?.path[0] ?? 'amountEuros');
+  return { ok: false, error: { code: ENTRY_FIELD_CODES[field] ?? 'fund.error.amount' } };
+}
+
 /** Records another income or a disbursement of the fund (admin only), with an audit event. */
 export async function addFundEntry(
   db: Kysely<DB>,
@@ -156,20 +178,9 @@ export async function addFundEntry(
   input: FundEntryInput,
 ): Promise<FundResult<{ id: string }, FundEntryErrorCode>> {
   if (!canManageFund(user)) return { ok: false, error: { code: 'fund.error.forbidden' } };
-  const parsed = fundEntrySchema.safeParse(input);
-  if (!parsed.success) {
-    const field = String(parsed.error.issues[0]?.path[0] ?? 'amountEuros');
-    const codes: Record<string, FundEntryErrorCode> = {
-      kind: 'fund.error.kind',
-      date: 'fund.error.date',
-      amountEuros: 'fund.error.amount',
-      label: 'fund.error.label',
-      description: 'fund.error.description',
-      sdgs: 'fund.error.sdgs',
-    };
-    return { ok: false, error: { code: codes[field] ?? 'fund.error.amount' } };
-  }
-  const entry = parsed.data;
+  const parsed = parseFundEntryInput(input);
+  if (!parsed.ok) return parsed;
+  const entry = parsed.value;
   const id = newId();
   const amountCents = Math.round(entry.amountEuros * CENTS_PER_EURO);
   const sdgs = entry.sdgs.length ? JSON.stringify(entry.sdgs) : null;
@@ -219,7 +230,7 @@ export interface FundYear {
   contributions: {
     cents: number;
     tripCount: number;
-    /** The trips behind the figure, as link targets; empty for roles that cannot open other people's trips. */
+    /** The first trips behind the figure (at most FUND_TRIP_LINKS), as link targets; empty for roles that cannot open other people's trips. */
     tripIds: string[];
   };
   incomes: FundEntryView[];
@@ -240,7 +251,7 @@ function sdgsOf(json: string | null): number[] {
   return parsed.success ? parsed.data : [];
 }
 
-function entryView(row: {
+export function entryView(row: {
   id: string;
   kind: string;
   entry_date: string;
@@ -264,8 +275,8 @@ const yearOf = (isoDate: string) => Number(isoDate.slice(0, 4));
 
 /** Every year of the fund, oldest first, with the running balance (every signed-in role reads it). */
 async function buildLedger(db: Kysely<DB>, institutionId: string, withTripIds: boolean): Promise<FundYear[]> {
-  const [trips, entries] = await Promise.all([
-    listTripContributions(db, institutionId),
+  const [contributions, entries] = await Promise.all([
+    sumTripContributionsByYear(db, institutionId),
     listFundEntries(db, institutionId),
   ]);
   const years = new Map<number, FundYear>();
@@ -286,11 +297,12 @@ async function buildLedger(db: Kysely<DB>, institutionId: string, withTripIds: b
     }
     return row;
   };
-  for (const trip of trips) {
-    const row = yearRow(yearOf(trip.tripDate));
-    row.contributions.cents += trip.contributionCents;
-    row.contributions.tripCount += 1;
-    if (withTripIds) row.contributions.tripIds.push(trip.id);
+  for (const contribution of contributions) {
+    const row = yearRow(contribution.year);
+    row.contributions.cents = contribution.cents;
+    row.contributions.tripCount = contribution.tripCount;
+    if (withTripIds)
+      row.contributions.tripIds = await listTripIdsOfYear(db, institutionId, contribution.year, FUND_TRIP_LINKS);
   }
   for (const entry of entries.map(entryView)) {
     const row = yearRow(yearOf(entry.date));

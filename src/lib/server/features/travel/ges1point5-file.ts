@@ -15,29 +15,25 @@
 // Imported directly, not through the plan-import index, which would close an import cycle (as indicators/value-import).
 
 import { neutraliseCell } from '../plan-export';
-import { cleanCell, oneLine, quote, unneutralise } from '../plan-import/cell-text';
-import { readTabularFile, type TextEncoding } from '../plan-import/file-reader';
+import { cleanCell, oneLine } from '../plan-import/cell-text';
+import { type FileFormat, readTabularFile, type TextEncoding } from '../plan-import/file-reader';
 import {
   carriesPassengers,
   formatGes1point5Date,
-  GES1POINT5_COLUMN_COUNT,
   GES1POINT5_HEADER,
   ges1point5WordOfMode,
-  isCar,
   isGes1point5Header,
-  modeOfGes1point5Word,
-  parseGes1point5Date,
-  parseOuiNon,
 } from './ges1point5-format';
+import { cellReader, checkRow, MAX_GES1POINT5_CELL_CHARS } from './ges1point5-row';
+import { visitPlainTabText } from './ges1point5-tsv';
 import type { TravelMode } from './modes';
+
+export { MAX_GES1POINT5_CELL_CHARS } from './ges1point5-row';
 
 /** Legs (data rows) one file may hold. */
 export const MAX_GES1POINT5_LEGS = 1_000_000;
-/** A city, a country or a purpose never needs more; a longer cell rejects its row. */
-export const MAX_GES1POINT5_CELL_CHARS = 200;
 /** A million legs of about 100 bytes each; bounds memory before anything is parsed. */
 export const MAX_GES1POINT5_FILE_BYTES = 128 * 1024 * 1024;
-const MAX_PASSENGERS = 99;
 
 /** Every code a read can produce; each is an i18n key in messages/<locale>/travel-import.json. */
 export const GES1POINT5_FILE_CODES = [
@@ -63,7 +59,6 @@ export const GES1POINT5_ROW_CODES = [
   'travel.import.row.roundTripInvalid',
 ] as const;
 export type Ges1point5RowCode = (typeof GES1POINT5_ROW_CODES)[number];
-const WARNING_CODES: ReadonlySet<Ges1point5RowCode> = new Set(['travel.import.row.passengersDefaulted']);
 
 export interface Ges1point5Message {
   code: Ges1point5RowCode;
@@ -112,36 +107,65 @@ export type Ges1point5ReadResult =
   | { ok: false; error: { code: string; params?: Record<string, string | number> } };
 
 export function readGes1point5File(bytes: Uint8Array, filename: string): Ges1point5ReadResult {
-  const read = readTabularFile(bytes, {
+  const limits = {
     maxBytes: MAX_GES1POINT5_FILE_BYTES,
     maxRows: MAX_GES1POINT5_LEGS + 1,
     // One more than allowed, so that an over-long cell is seen (the reader truncates) and its row rejected.
     maxCellChars: MAX_GES1POINT5_CELL_CHARS + 1,
-  });
-  if (!read.ok) {
-    if (read.error.code === 'import.file.tooManyRows')
-      return { ok: false, error: { code: read.error.code, params: { maxRows: MAX_GES1POINT5_LEGS } } };
-    return { ok: false, error: { code: read.error.code, ...(read.error.params ? { params: read.error.params } : {}) } };
+  };
+  const reading = recordReader();
+  // The usual file (tab-separated text without quotes) is read line by line; anything else as a whole.
+  const plain = visitPlainTabText(bytes, limits, reading.visit);
+  let format: FileFormat = 'tsv';
+  let encoding: TextEncoding | null;
+  if (plain) {
+    if (!plain.ok) return refusal(plain.error);
+    encoding = plain.encoding;
+  } else {
+    const read = readTabularFile(bytes, limits);
+    if (!read.ok) return refusal(read.error);
+    format = read.value.format;
+    encoding = read.value.encoding;
+    // Rows are only checked once the file is known to be tab-separated: a CSV file is refused as a whole.
+    if (format !== 'tsv') reading.headerOnly();
+    (read.value.sheets[0]?.rows ?? []).forEach(reading.visit);
   }
-  const file = read.value;
-  const records = file.sheets[0]?.rows ?? [];
-  const headerIndex = records.findIndex((r) => !isBlank(r));
-  const header = records[headerIndex] ?? [];
-  if (!isGes1point5Header(header)) return { ok: false, error: { code: 'travel.import.notGes1point5File' } };
-  if (file.format !== 'tsv') return { ok: false, error: { code: 'travel.import.notTabSeparated' } };
-
-  const rows: Ges1point5Row[] = [];
-  for (let i = headerIndex + 1; i < records.length; i++) {
-    const record = records[i] ?? [];
-    if (!isBlank(record)) rows.push(checkRow(record, i + 1));
-  }
+  if (!reading.isGes1point5()) return { ok: false, error: { code: 'travel.import.notGes1point5File' } };
+  if (format !== 'tsv') return { ok: false, error: { code: 'travel.import.notTabSeparated' } };
+  const rows = reading.rows;
   if (rows.length === 0) return { ok: false, error: { code: 'travel.import.noLegs' } };
   return {
     ok: true,
     filename: oneLine(cleanCell(filename).text),
-    encoding: file.encoding,
+    encoding,
     rows,
     counts: countRows(rows),
+  };
+}
+
+function refusal(error: { code: string; params?: Record<string, string | number> }): Ges1point5ReadResult {
+  if (error.code === 'import.file.tooManyRows')
+    return { ok: false, error: { code: error.code, params: { maxRows: MAX_GES1POINT5_LEGS } } };
+  return { ok: false, error: { code: error.code, ...(error.params ? { params: error.params } : {}) } };
+}
+
+/** Visits records in file order: blank ones skipped, the first other one the header, each later one a leg. */
+function recordReader() {
+  const cells = cellReader();
+  const rows: Ges1point5Row[] = [];
+  let header: boolean | undefined;
+  let checkRows = true;
+  return {
+    rows,
+    visit: (record: readonly string[], index: number) => {
+      if (header === false || isBlank(record)) return;
+      if (header === undefined) header = isGes1point5Header(record);
+      else if (checkRows) rows.push(checkRow(record, index + 1, cells));
+    },
+    headerOnly: () => {
+      checkRows = false;
+    },
+    isGes1point5: () => header === true,
   };
 }
 
@@ -158,96 +182,6 @@ function countRows(rows: readonly Ges1point5Row[]): Ges1point5Counts {
   }
   counts.missions = missions.size;
   return counts;
-}
-
-/** Trimmed, invisible characters removed, formula apostrophe removed. */
-function cellText(raw: string | undefined): string {
-  return unneutralise(oneLine(cleanCell(raw).text));
-}
-
-function checkRow(record: readonly string[], line: number): Ges1point5Row {
-  const messages: Ges1point5Message[] = [];
-  const say = (code: Ges1point5RowCode, params: Record<string, string | number> = {}) =>
-    messages.push({ code, params });
-
-  for (let c = 0; c < GES1POINT5_COLUMN_COUNT; c++) {
-    if (Array.from(record[c] ?? '').length > MAX_GES1POINT5_CELL_CHARS)
-      say('travel.import.row.cellTooLong', { column: c + 1, maxChars: MAX_GES1POINT5_CELL_CHARS });
-  }
-  if (messages.length > 0) return { line, status: 'rejected', messages };
-
-  const [missionText, dateText, fromCity, fromCountry, toCity, toCountry, modeText, passengersText, roundTripText] =
-    Array.from({ length: 9 }, (_, c) => cellText(record[c]));
-  const purpose = cellText(record[9]) || null;
-  const status = cellText(record[10]) || null;
-
-  let mission: number | undefined;
-  if (missionText === '') say('travel.import.row.missionMissing');
-  else if (/^\d{1,9}$/.test(missionText) && Number(missionText) >= 1) mission = Number(missionText);
-  else say('travel.import.row.missionInvalid', { value: quote(missionText) });
-
-  let date: string | undefined;
-  if (dateText === '') say('travel.import.row.dateMissing');
-  else {
-    date = parseGes1point5Date(dateText);
-    if (!date) say('travel.import.row.dateInvalid', { value: quote(dateText) });
-  }
-
-  if (fromCity === '') say('travel.import.row.fromCityMissing');
-  if (fromCountry === '') say('travel.import.row.fromCountryMissing');
-  if (toCity === '') say('travel.import.row.toCityMissing');
-  if (toCountry === '') say('travel.import.row.toCountryMissing');
-
-  let mode: TravelMode | undefined;
-  if (modeText === '') say('travel.import.row.modeMissing');
-  else {
-    mode = modeOfGes1point5Word(modeText);
-    if (!mode) say('travel.import.row.modeUnknown', { value: quote(modeText) });
-  }
-
-  let passengers: number | undefined = 1;
-  if (passengersText !== '') {
-    passengers = /^\d{1,2}$/.test(passengersText) ? Number(passengersText) : undefined;
-    if (passengers === undefined || passengers < 1 || passengers > MAX_PASSENGERS) {
-      passengers = undefined;
-      say('travel.import.row.passengersInvalid', { value: quote(passengersText), max: MAX_PASSENGERS });
-    }
-  } else if (mode && isCar(mode)) {
-    // A converter fills an empty count with 1 (carbon-method.md §1.3, UNCONFIRMED in GES 1point5): say so, a car shared by 3 divides by 3.
-    say('travel.import.row.passengersDefaulted');
-  }
-
-  let roundTrip: boolean | undefined;
-  if (roundTripText === '') say('travel.import.row.roundTripMissing');
-  else {
-    roundTrip = parseOuiNon(roundTripText);
-    if (roundTrip === undefined) say('travel.import.row.roundTripInvalid', { value: quote(roundTripText) });
-  }
-
-  const rejected = messages.some((m) => !WARNING_CODES.has(m.code));
-  if (
-    rejected ||
-    mission === undefined ||
-    date === undefined ||
-    mode === undefined ||
-    passengers === undefined ||
-    roundTrip === undefined
-  )
-    return { line, status: 'rejected', messages };
-  const leg: Ges1point5Leg = {
-    mission,
-    date,
-    fromCity,
-    fromCountry,
-    toCity,
-    toCountry,
-    mode,
-    passengers,
-    roundTrip,
-    purpose,
-    status,
-  };
-  return { line, status: messages.length > 0 ? 'warning' : 'valid', messages, leg };
 }
 
 export interface Ges1point5Export {

@@ -261,3 +261,16 @@ export function resolvePlaceIn(index: PlaceIndex, text: string, options: Resolve
 export async function resolvePlace(text: string, options: ResolvePlaceOptions = {}): Promise<PlaceResolution> {
   return resolvePlaceIn(await loadPlaceIndex(), text, options);
 }
+
+/**
+ * The key a person's answer for this text is remembered under (what
+ * ResolverMemory.remembered receives): the normalised name part and the
+ * ISO2 country it is restricted to ('' when none); undefined for an empty text.
+ */
+export function placeMemoryKey(
+  text: string,
+  options: ResolvePlaceOptions = {},
+): { key: string; country: string } | undefined {
+  const query = parseQuery(text.trim(), options);
+  return query ? { key: query.key, country: query.region?.country ?? '' } : undefined;
+}

@@ -20,6 +20,8 @@ export interface TripTable {
   /** declared (later: validated, cancelled) */
   status: string;
   justification: string | null;
+  /** The traveller's name, only when the institution's travel settings name travellers; null otherwise. */
+  traveller_label: string | null;
 }
 
 /**

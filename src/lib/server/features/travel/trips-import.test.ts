@@ -6,7 +6,9 @@ import { loadDemoIfEmpty } from '../demo';
 import { contributionCents } from './compensation';
 import { setCarbonPrice } from './fund.service';
 import { GES1POINT5_HEADER } from './ges1point5-format';
-import { categoryOfAgentStatus, commitTripImport, previewTripImport } from './trips-import';
+import { type Place, type ResolverMemory, resolvePlace } from './places';
+import type { TripFileReader } from './trip-file';
+import { categoryOfAgentStatus, commitTripImport, previewTripImport, readGes1point5Trips } from './trips-import';
 import { commitTripImportUpload, createTripImport, getTripImport } from './trips-import-upload';
 
 function aFile(rows: string[][]): { bytes: Uint8Array; filename: string } {
@@ -164,6 +166,112 @@ describeEachDialect('trips import', (get) => {
     expect(await countTrips()).toBe(before + 2);
     expect(await getTripImport(db, admin, created.value.id)).toMatchObject({ committed: true, tripCount: 2 });
     expect(await getTripImport(db, pilot, created.value.id)).toBeUndefined();
+  });
+
+  test('a line that is not a trip is reported and counted as skipped, and never stored', async () => {
+    const { db } = get();
+    // A reader of another format: the GES 1point5 rows, then a hotel night on line 5.
+    const reader: TripFileReader = (bytes, filename) => {
+      const read = readGes1point5Trips(bytes, filename);
+      if (!read.ok) return read;
+      const hotel = { code: 'travel.import.row.notATrip', params: { value: 'Hôtel' } };
+      return { ...read, rows: [...read.rows, { line: 5, status: 'skipped', messages: [hotel] }] };
+    };
+    const input = { ...aFile(GOOD_ROWS), reader };
+    const preview = await previewTripImport(db, admin, input);
+    if (!preview.ok) throw new Error(preview.error.code);
+    expect(preview.value.counts).toMatchObject({ valid: 2, warning: 1, rejected: 0, skipped: 1, missions: 2, legs: 3 });
+    expect(preview.value.rows.at(-1)).toEqual({
+      line: 5,
+      status: 'skipped',
+      messages: [{ code: 'travel.import.row.notATrip', params: { value: 'Hôtel' } }],
+    });
+    const before = await countTrips();
+    const committed = await commitTripImport(db, admin, input);
+    if (!committed.ok) throw new Error(committed.error.code);
+    expect(committed.value.counts.skipped).toBe(1);
+    // Three legs in two missions: the skipped line adds no trip.
+    expect(await countTrips()).toBe(before + 2);
+    const legs = await db.selectFrom('trip_leg').select('id').where('trip_id', 'in', committed.value.tripIds).execute();
+    expect(legs).toHaveLength(3);
+  });
+
+  test('each place text not resolved is listed once, with its candidates and the lines it is on', async () => {
+    const rows = [
+      ['1', '05/05/2026', 'Xyzzyville', 'France', 'Nîmes', 'France', 'bus', '', 'NON', '', ''],
+      ['2', '06/05/2026', 'Nîmes', 'France', 'Xyzzyville', 'France', 'bus', '', 'NON', '', ''],
+      ['3', '07/05/2026', 'Alès', 'France', 'Xyzzyville', 'Belgique', 'train', '', 'NON', '', ''],
+      ['4', '08/05/2026', 'Alès', 'France', 'Nîmes', 'France', 'bus', '', 'NON', '', ''],
+    ];
+    const preview = await previewTripImport(get().db, admin, aFile(rows));
+    if (!preview.ok) throw new Error(preview.error.code);
+    // Lines 2-4 are rejected; line 5 is valid. "Xyzzyville" in France twice, in Belgium once: two entries.
+    expect(preview.value.counts).toMatchObject({ valid: 1, rejected: 3 });
+    expect(preview.value.unresolved.map((u) => [u.text, u.country, u.lines, u.count])).toEqual([
+      ['Xyzzyville', 'France', [2, 3], 2],
+      ['Xyzzyville', 'Belgique', [4], 1],
+    ]);
+    // Candidates are the resolver's, for the person who reviews (none come close to this name).
+    expect(preview.value.unresolved[0]?.candidates).toEqual([]);
+  });
+
+  test('an answer people gave earlier (the resolver memory) makes a row with an unknown text valid', async () => {
+    const { db } = get();
+    const paris = (await resolvePlace('Paris', { country: 'France' })).place as Place;
+    const asked: [string, string | undefined][] = [];
+    const memory: ResolverMemory = {
+      remembered: (text, country) => {
+        asked.push([text, country]);
+        return text === 'xyzzyville' && country === 'FR' ? paris : undefined;
+      },
+    };
+    const rows = [['1', '05/05/2026', 'Alès', 'France', 'Xyzzyville', 'France', 'train', '', 'NON', '', '']];
+    const without = await commitTripImport(db, admin, aFile(rows));
+    expect(without.ok).toBe(false);
+    const committed = await commitTripImport(db, admin, aFile(rows), { memory });
+    if (!committed.ok) throw new Error(committed.error.code);
+    expect(committed.value.counts).toMatchObject({ valid: 1, rejected: 0 });
+    expect(committed.value.unresolved).toEqual([]);
+    expect(asked).toContainEqual(['xyzzyville', 'FR']);
+    const leg = await db
+      .selectFrom('trip_leg')
+      .select(['to_text', 'to_name', 'to_country'])
+      .where('trip_id', '=', committed.value.tripIds[0])
+      .executeTakeFirstOrThrow();
+    expect(leg).toEqual({ to_text: 'Xyzzyville', to_name: 'Paris', to_country: 'FR' });
+  });
+
+  test("the institution's settings are applied: method, contrails and train-first thresholds", async () => {
+    const { db } = get();
+    // Paris → Berlin by plane: about 880 km great circle, a train of 0.5 + 1056/120 = 9.3 hours.
+    const rows = [['1', '13/03/2026', 'Paris', 'France', 'Berlin', 'Allemagne', 'avion', '', 'NON', '', '']];
+    const settings = {
+      methodKey: 'ademe-base-empreinte-2025' as const,
+      contrails: false,
+      trainFirstRule: { justifyUnderHours: 10, flagUnderHours: 12 },
+    };
+    const committed = await commitTripImport(db, admin, aFile(rows), { settings });
+    if (!committed.ok) throw new Error(committed.error.code);
+    const leg = await db
+      .selectFrom('trip_leg')
+      .select(['method_key', 'contrails', 'train_verdict', 'factor_key'])
+      .where('trip_id', '=', committed.value.tripIds[0])
+      .executeTakeFirstOrThrow();
+    // 9.3 h is under the institution's 10 h: justification required (under the default 4 h / 6 h it is "ok").
+    expect(leg).toEqual({
+      method_key: 'ademe-base-empreinte-2025',
+      contrails: 0,
+      train_verdict: 'justification_required',
+      factor_key: 'plane.upTo1000',
+    });
+    const byDefault = await commitTripImport(db, admin, aFile(rows));
+    if (!byDefault.ok) throw new Error(byDefault.error.code);
+    const defaultLeg = await db
+      .selectFrom('trip_leg')
+      .select(['method_key', 'contrails', 'train_verdict'])
+      .where('trip_id', '=', byDefault.value.tripIds[0])
+      .executeTakeFirstOrThrow();
+    expect(defaultLeg).toEqual({ method_key: 'ges1point5', contrails: 1, train_verdict: 'ok' });
   });
 
   test('only the admin may import', async () => {

@@ -1,9 +1,10 @@
 /**
- * Imports the trips of a GES 1point5 travel file, all or nothing, with a
- * row-by-row report. Each leg is estimated as the declaration form does
- * (places resolved offline, the institution's default method), legs are
- * grouped into trips by mission number, and the commit writes every trip in
- * one transaction, or nothing when a row is rejected.
+ * Imports the trips of a travel file, all or nothing, with a row-by-row
+ * report. A reader (GES 1point5 by default, see trip-file.ts) turns the bytes
+ * into legs; each leg is estimated as the declaration form does (places
+ * resolved offline, the institution's method and settings), legs are grouped
+ * into trips by mission, and the commit writes every trip in one transaction,
+ * or nothing when a row is rejected.
  *
  * Decisions:
  * - Only the admin imports (`canImportTrips`): the file holds other people's
@@ -15,49 +16,54 @@
  *   column for one; `justification` stays null.
  * - "Statut de l'agent" picks the traveller category (doctoral student,
  *   student, guest, else staff); the purpose is the first leg's purpose.
- * - No resolver memory yet: a place not resolved with confidence rejects its
- *   row, with the candidates in the message.
+ * - A place not resolved with confidence (nor answered by the resolver
+ *   memory) rejects its row, with the candidates in the message, and is
+ *   listed once in `unresolved` for a person to review.
+ * - Lines a reader skips (not a trip) are counted and never stored.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { newId, nowIso } from '../../db/ids';
+import { newId } from '../../db/ids';
 import type { DB } from '../../db/schema';
 import { recordAudit } from '../audit';
 import { findSessionUserById, type SessionUser } from '../auth';
-import { fold } from '../plan-import/cell-text';
-import { estimateTrip, type TripEstimate } from './estimate.service';
 import { getCarbonPrice } from './fund.service';
-import { type Ges1point5Leg, readGes1point5File } from './ges1point5-file';
-import { DEFAULT_METHOD_KEY } from './methods';
-import type { PlaceResolution } from './places';
-import { TRIP_STATUS_DECLARED, type TravellerCategory, toMetres, toMicro, travellerKeyOf } from './trips';
-import { insertTrip } from './trips.queries';
+import { readGes1point5File } from './ges1point5-file';
+import { loadPlaceIndex } from './places-data';
+import type { TripFileReader } from './trip-file';
+import {
+  DEFAULT_TRIP_IMPORT_SETTINGS,
+  estimateMission,
+  missionsByDate,
+  type PlacedFile,
+  placeFileRows,
+  type TripImportCounts,
+  type TripImportOptions,
+  type TripImportRow,
+  type TripImportSettings,
+  type UnresolvedPlace,
+  yearsOfRows,
+} from './trips-import-legs';
+import { openTripStore } from './trips-import-store';
 
-export type TripImportRowStatus = 'valid' | 'warning' | 'rejected';
-
-export interface TripImportMessage {
-  code: string;
-  params: Record<string, string | number>;
-}
-
-export interface TripImportRow {
-  line: number;
-  status: TripImportRowStatus;
-  messages: TripImportMessage[];
-}
-
-export interface TripImportCounts {
-  valid: number;
-  warning: number;
-  rejected: number;
-  missions: number;
-  legs: number;
-  emissionsGrams: number;
-}
+export {
+  DEFAULT_TRIP_IMPORT_SETTINGS,
+  MAX_UNRESOLVED_LINES,
+  type TripImportCounts,
+  type TripImportMessage,
+  type TripImportOptions,
+  type TripImportRow,
+  type TripImportRowStatus,
+  type TripImportSettings,
+  type UnresolvedPlace,
+} from './trips-import-legs';
+export { categoryOfAgentStatus } from './trips-import-store';
 
 export interface TripImportPreview {
   filename: string;
   rows: TripImportRow[];
   counts: TripImportCounts;
+  /** Each distinct place text not resolved with confidence, in order of first appearance. */
+  unresolved: UnresolvedPlace[];
 }
 
 export type TripImportError = { code: string; params?: Record<string, string | number> };
@@ -69,7 +75,15 @@ export type TripImportCommitResult =
 export interface TripImportInput {
   bytes: Uint8Array;
   filename: string;
+  /** The format's reader; the GES 1point5 reader when absent. */
+  reader?: TripFileReader;
 }
+
+/** The GES 1point5 reader as a trips file reader: its rows are already trip file rows. */
+export const readGes1point5Trips: TripFileReader = (bytes, filename) => {
+  const read = readGes1point5File(bytes, filename);
+  return read.ok ? { ok: true, filename: read.filename, rows: read.rows } : read;
+};
 
 /** Importing a travel file writes other people's trips: the officer's call, as a plan import. */
 export function canImportTrips(user: SessionUser): boolean {
@@ -98,95 +112,60 @@ export async function findTripImporter(
 
 const FORBIDDEN: TripImportError = { code: 'errors.forbidden' };
 
-interface EstimatedLeg {
-  line: number;
-  leg: Ges1point5Leg;
-  estimate: TripEstimate;
+/** The institution's internal price of a year (its own, else the suggestion). */
+function institutionPrice(db: Kysely<DB>, institutionId: string): (year: number) => Promise<number> {
+  return async (year) => (await getCarbonPrice(db, institutionId, year)).pricePerTonneEuros;
 }
 
-/** Category from "Statut de l'agent", folded; anything unknown is staff (the file's usual case). */
-export function categoryOfAgentStatus(status: string | null): TravellerCategory {
-  const folded = fold(status ?? '');
-  if (folded.startsWith('doctorant') || folded.startsWith('phd')) return 'phd';
-  if (folded.startsWith('etudiant') || folded.startsWith('student') || folded.startsWith('stagiaire')) return 'student';
-  if (folded.startsWith('invite') || folded.startsWith('guest')) return 'guest';
-  return 'staff';
+export type PreviewTripFileOptions = TripImportOptions & {
+  /** The internal carbon price of a year (EUR/t); without it, the suggested French value (a CLI dry run). */
+  priceOfYear?: (year: number) => Promise<number>;
+};
+
+interface PlacedImport {
+  filename: string;
+  placed: PlacedFile;
+  settings: TripImportSettings;
+  prices: ReadonlyMap<number, number> | undefined;
 }
 
-/** The institution's internal price of each year (its own, else the suggestion), read once per year. */
-function institutionPrices(db: Kysely<DB>, institutionId: string): (year: number) => Promise<number> {
-  const known = new Map<number, Promise<number>>();
-  return (year) => {
-    let price = known.get(year);
-    if (!price) {
-      price = getCarbonPrice(db, institutionId, year).then((p) => p.pricePerTonneEuros);
-      known.set(year, price);
-    }
-    return price;
-  };
+/** The file read, its places resolved and the prices of its years fetched; nothing computed yet. */
+async function placeImport(
+  input: TripImportInput,
+  options: PreviewTripFileOptions,
+): Promise<{ ok: true; value: PlacedImport } | { ok: false; error: TripImportError }> {
+  const read = (input.reader ?? readGes1point5Trips)(input.bytes, input.filename);
+  if (!read.ok) return { ok: false, error: read.error };
+  let prices: Map<number, number> | undefined;
+  const priceOfYear = options.priceOfYear;
+  if (priceOfYear) {
+    const years = yearsOfRows(read.rows);
+    prices = new Map(await Promise.all(years.map(async (year) => [year, await priceOfYear(year)] as const)));
+  }
+  const placed = placeFileRows(await loadPlaceIndex(), read.rows, options.memory);
+  const settings = options.settings ?? DEFAULT_TRIP_IMPORT_SETTINGS;
+  return { ok: true, value: { filename: read.filename, placed, settings, prices } };
 }
 
-function candidatesOf(resolution: PlaceResolution): string {
-  return resolution.candidates.map((p) => `${p.name} (${p.country})`).join(', ') || '—';
+function previewOf({ filename, placed }: PlacedImport): TripImportPreview {
+  return { filename, rows: placed.rows, counts: placed.counts, unresolved: placed.unresolved };
+}
+
+/** Computes every leg for the report, storing nothing. */
+function estimateAll(placedImport: PlacedImport): TripImportPreview {
+  const { placed, settings, prices } = placedImport;
+  for (let mission = 0; mission < placed.missionStarts.length; mission++)
+    estimateMission(placed, mission, settings, prices);
+  return previewOf(placedImport);
 }
 
 /** The file read and every leg estimated; no database. Used by the service and by a CLI dry run. */
 export async function previewTripFile(
   input: TripImportInput,
-  /** The internal carbon price of a year (EUR/t); without it, the suggested French value (a CLI dry run). */
-  priceOfYear?: (year: number) => Promise<number>,
-): Promise<{ ok: true; value: TripImportPreview; legs: EstimatedLeg[] } | { ok: false; error: TripImportError }> {
-  const read = readGes1point5File(input.bytes, input.filename);
-  if (!read.ok) return { ok: false, error: read.error };
-  const rows: TripImportRow[] = [];
-  const legs: EstimatedLeg[] = [];
-  for (const row of read.rows) {
-    const messages: TripImportMessage[] = row.messages.map((m) => ({ code: m.code, params: m.params }));
-    if (!row.leg) {
-      rows.push({ line: row.line, status: 'rejected', messages });
-      continue;
-    }
-    const leg = row.leg;
-    const estimate = await estimateTrip({
-      from: leg.fromCity,
-      fromCountry: leg.fromCountry,
-      to: leg.toCity,
-      toCountry: leg.toCountry,
-      mode: leg.mode,
-      roundTrip: leg.roundTrip,
-      passengers: leg.passengers,
-      methodKey: DEFAULT_METHOD_KEY,
-      date: leg.date,
-      pricePerTonneEuros: priceOfYear ? await priceOfYear(Number(leg.date.slice(0, 4))) : undefined,
-    });
-    if (!estimate.ok) {
-      if (estimate.error.code === 'travel.estimate.placeNotResolved') {
-        for (const [resolution, text] of [
-          [estimate.from, leg.fromCity],
-          [estimate.to, leg.toCity],
-        ] as const) {
-          if (resolution.status !== 'resolved')
-            messages.push({
-              code: 'travel.import.row.placeNotResolved',
-              params: { place: text, candidates: candidatesOf(resolution) },
-            });
-        }
-      } else messages.push({ code: estimate.error.code, params: {} });
-      rows.push({ line: row.line, status: 'rejected', messages });
-      continue;
-    }
-    legs.push({ line: row.line, leg, estimate: estimate.value });
-    rows.push({ line: row.line, status: row.status, messages });
-  }
-  const counts: TripImportCounts = {
-    valid: rows.filter((r) => r.status === 'valid').length,
-    warning: rows.filter((r) => r.status === 'warning').length,
-    rejected: rows.filter((r) => r.status === 'rejected').length,
-    missions: new Set(legs.map((l) => l.leg.mission)).size,
-    legs: legs.length,
-    emissionsGrams: legs.reduce((sum, l) => sum + l.estimate.leg.emissionsGrams, 0),
-  };
-  return { ok: true, value: { filename: read.filename, rows, counts }, legs };
+  options: PreviewTripFileOptions = {},
+): Promise<{ ok: true; value: TripImportPreview } | { ok: false; error: TripImportError }> {
+  const placed = await placeImport(input, options);
+  return placed.ok ? { ok: true, value: estimateAll(placed.value) } : placed;
 }
 
 /** What importing the file would do, row by row; nothing is written. Admin only. */
@@ -194,130 +173,78 @@ export async function previewTripImport(
   db: Kysely<DB>,
   user: SessionUser,
   input: TripImportInput,
+  options: TripImportOptions = {},
 ): Promise<TripImportPreviewResult> {
   if (!canImportTrips(user)) return { ok: false, error: FORBIDDEN };
-  const previewed = await previewTripFile(input, institutionPrices(db, user.institutionId));
-  return previewed.ok ? { ok: true, value: previewed.value } : previewed;
+  return previewTripFile(input, { ...options, priceOfYear: institutionPrice(db, user.institutionId) });
 }
 
-function legRow(tripId: string, position: number, { leg, estimate }: EstimatedLeg) {
-  const from = estimate.from.place;
-  const to = estimate.to.place;
-  // estimateTrip only succeeds with both places resolved.
-  if (!from || !to) throw new Error('estimate without resolved places');
-  const computed = estimate.leg;
+export type CommitTripImportOptions = TripImportOptions & {
+  /** Runs first in the transaction; false writes nothing (a stored upload already committed). */
+  claim?: (trx: Transaction<DB>, tripCount: number) => Promise<boolean>;
+};
+
+/** Thrown inside the transaction to undo it when a leg fails to compute. */
+class RejectedRows extends Error {}
+
+function hasRejectedRows(preview: TripImportPreview): TripImportCommitResult {
   return {
-    id: newId(),
-    trip_id: tripId,
-    position,
-    from_text: leg.fromCity,
-    from_name: from.name,
-    from_country: from.country,
-    from_lat_micro: toMicro(from.lat),
-    from_lon_micro: toMicro(from.lon),
-    to_text: leg.toCity,
-    to_name: to.name,
-    to_country: to.country,
-    to_lat_micro: toMicro(to.lat),
-    to_lon_micro: toMicro(to.lon),
-    mode: leg.mode,
-    cabin_class: computed.cabinClass ?? null,
-    round_trip: leg.roundTrip ? 1 : 0,
-    passengers: leg.passengers,
-    contrails: 1,
-    method_key: computed.methodKey,
-    method_version: computed.methodVersion,
-    factor_key: computed.factor.key,
-    factor_value_milli: Math.round(computed.factor.value * 1000),
-    factor_unit: computed.factor.unit,
-    factor_source: computed.factor.source,
-    great_circle_m: toMetres(computed.greatCircleKm),
-    distance_m: toMetres(computed.distanceKm),
-    emissions_g: computed.emissionsGrams,
-    train_hours_milli:
-      estimate.trainFirst.verdict === 'not_applicable' ? null : Math.round(estimate.trainFirst.trainHours * 1000),
-    train_verdict: estimate.trainFirst.verdict,
-    price_cents_per_tonne: Math.round(estimate.price.pricePerTonneEuros * 100),
-    contribution_cents: estimate.contributionCents,
-    steps_json: JSON.stringify(computed.steps),
+    ok: false,
+    error: { code: 'travel.import.hasRejectedRows', params: { count: preview.counts.rejected } },
+    preview,
   };
 }
 
 /**
  * Re-reads the file and, only when no row is rejected, writes one trip per
  * mission with its legs in file order, in one transaction, with one audit
- * event for the import. Admin only.
+ * event for the import. Admin only. Each leg is computed once, as its trip is
+ * written; a leg that fails then undoes the whole transaction.
  */
 export async function commitTripImport(
   db: Kysely<DB>,
   user: SessionUser,
   input: TripImportInput,
-  options: { claim?: (trx: Transaction<DB>, tripCount: number) => Promise<boolean> } = {},
+  options: CommitTripImportOptions = {},
 ): Promise<TripImportCommitResult> {
   if (!canImportTrips(user)) return { ok: false, error: FORBIDDEN };
-  const previewed = await previewTripFile(input, institutionPrices(db, user.institutionId));
-  if (!previewed.ok) return previewed;
-  const preview = previewed.value;
-  if (preview.counts.rejected > 0) {
-    return {
-      ok: false,
-      error: { code: 'travel.import.hasRejectedRows', params: { count: preview.counts.rejected } },
-      preview,
-    };
-  }
-  const missions = new Map<number, EstimatedLeg[]>();
-  for (const leg of previewed.legs) {
-    const legs = missions.get(leg.leg.mission) ?? [];
-    legs.push(leg);
-    missions.set(leg.leg.mission, legs);
-  }
-  const tripIds: string[] = [];
-  const createdAt = nowIso();
-  const travellerKey = travellerKeyOf(user.institutionId, user.id);
-  const claimed = await db.transaction().execute(async (trx) => {
-    // A stored upload is claimed first: of two concurrent commits one wins, the other writes nothing.
-    if (options.claim && !(await options.claim(trx, missions.size))) return false;
-    const person = user.personId
-      ? await trx.selectFrom('person').select('unit_id').where('id', '=', user.personId).executeTakeFirst()
-      : undefined;
-    for (const [mission, legs] of missions) {
-      const first = legs[0].leg;
-      const tripId = newId();
-      tripIds.push(tripId);
-      await insertTrip(
-        trx,
-        {
-          id: tripId,
-          institution_id: user.institutionId,
-          mission_ref: String(mission),
-          purpose: first.purpose,
-          traveller_category: categoryOfAgentStatus(first.status),
-          unit_id: person?.unit_id ?? null,
-          traveller_key: travellerKey,
-          declared_by: user.id,
-          trip_date: first.date,
-          created_at: createdAt,
-          status: TRIP_STATUS_DECLARED,
-          justification: null,
-        },
-        legs.map((leg, position) => legRow(tripId, position, leg)),
-      );
-    }
-    await recordAudit(trx, {
-      institutionId: user.institutionId,
-      actor: { userId: user.id, label: user.displayName },
-      entityType: 'trip_import',
-      entityId: newId(),
-      operation: 'import',
-      changes: [
-        { field: 'filename', before: null, after: preview.filename },
-        { field: 'trips', before: null, after: String(tripIds.length) },
-        { field: 'legs', before: null, after: String(preview.counts.legs) },
-        { field: 'emissions_g', before: null, after: String(preview.counts.emissionsGrams) },
-      ],
+  const placedImport = await placeImport(input, { ...options, priceOfYear: institutionPrice(db, user.institutionId) });
+  if (!placedImport.ok) return placedImport;
+  const { placed, settings, prices } = placedImport.value;
+  if (placed.counts.rejected > 0) return hasRejectedRows(estimateAll(placedImport.value));
+  let tripIds: string[] | undefined;
+  try {
+    tripIds = await db.transaction().execute(async (trx) => {
+      // A stored upload is claimed first: of two concurrent commits one wins, the other writes nothing.
+      const missions = placed.missionStarts.length;
+      if (options.claim && !(await options.claim(trx, missions))) return undefined;
+      const store = await openTripStore(trx, user, settings, missions);
+      for (const mission of missionsByDate(placed)) {
+        const estimated = estimateMission(placed, mission, settings, prices);
+        // After a failed leg the others are still computed, for the report, and nothing more is written.
+        if (placed.counts.rejected === 0) await store.add(mission, estimated);
+      }
+      if (placed.counts.rejected > 0) throw new RejectedRows();
+      const ids = await store.finish();
+      await recordAudit(trx, {
+        institutionId: user.institutionId,
+        actor: { userId: user.id, label: user.displayName },
+        entityType: 'trip_import',
+        entityId: newId(),
+        operation: 'import',
+        changes: [
+          { field: 'filename', before: null, after: placedImport.value.filename },
+          { field: 'trips', before: null, after: String(ids.length) },
+          { field: 'legs', before: null, after: String(placed.counts.legs) },
+          { field: 'emissions_g', before: null, after: String(placed.counts.emissionsGrams) },
+        ],
+      });
+      return ids;
     });
-    return true;
-  });
-  if (!claimed) return { ok: false, error: { code: 'travel.import.alreadyCommitted' } };
-  return { ok: true, value: { ...preview, tripIds } };
+  } catch (error) {
+    if (error instanceof RejectedRows) return hasRejectedRows(previewOf(placedImport.value));
+    throw error;
+  }
+  if (!tripIds) return { ok: false, error: { code: 'travel.import.alreadyCommitted' } };
+  return { ok: true, value: { ...previewOf(placedImport.value), tripIds } };
 }

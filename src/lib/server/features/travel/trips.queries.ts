@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import { CompiledQuery, type Insertable, type Kysely, PostgresAdapter, type Selectable, sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { TripLegTable, TripTable } from './travel.table';
 
@@ -8,6 +8,172 @@ export type TripLegRow = Selectable<TripLegTable>;
 export async function insertTrip(db: Kysely<DB>, trip: Insertable<TripTable>, legs: Insertable<TripLegTable>[]) {
   await db.insertInto('trip').values(trip).execute();
   await db.insertInto('trip_leg').values(legs).execute();
+}
+
+/**
+ * Parameters one multi-row INSERT carries on SQLite, far below its limit of
+ * 32,766 (SQLITE_MAX_VARIABLE_NUMBER since 3.32): better-sqlite3 keeps each
+ * prepared statement's program in native memory until the garbage collector
+ * frees the statement, about 2.6 MB for 32,000 parameters (measured), which
+ * a million-leg import would pile up to gigabytes; preparing costs the same
+ * per parameter whatever the statement size.
+ */
+export const SQLITE_PARAMETERS_PER_INSERT = 2_000;
+/**
+ * Rows per INSERT on PostgreSQL, which receives one array per column
+ * (`unnest`): a statement of a few parameters, parsed and planned at once
+ * instead of one holding up to 65,535 parameters.
+ */
+export const POSTGRES_ROWS_PER_INSERT = 5_000;
+
+/** The SQL type of each column a batched insert writes (PostgreSQL's arrays need it), in insertion order. */
+export type ColumnTypes<Row> = { readonly [Column in keyof Row]-?: 'text' | 'integer' };
+
+/** Every column of `trip`: a column added to the table and forgotten here fails to compile. */
+export const TRIP_COLUMNS: ColumnTypes<TripTable> = {
+  id: 'text',
+  institution_id: 'text',
+  mission_ref: 'text',
+  purpose: 'text',
+  traveller_category: 'text',
+  unit_id: 'text',
+  traveller_key: 'text',
+  declared_by: 'text',
+  trip_date: 'text',
+  created_at: 'text',
+  status: 'text',
+  justification: 'text',
+  traveller_label: 'text',
+};
+
+/** Every column of `trip_leg`: a column added to the table and forgotten here fails to compile. */
+export const TRIP_LEG_COLUMNS: ColumnTypes<TripLegTable> = {
+  id: 'text',
+  trip_id: 'text',
+  position: 'integer',
+  from_text: 'text',
+  from_name: 'text',
+  from_country: 'text',
+  from_lat_micro: 'integer',
+  from_lon_micro: 'integer',
+  to_text: 'text',
+  to_name: 'text',
+  to_country: 'text',
+  to_lat_micro: 'integer',
+  to_lon_micro: 'integer',
+  mode: 'text',
+  cabin_class: 'text',
+  round_trip: 'integer',
+  passengers: 'integer',
+  contrails: 'integer',
+  method_key: 'text',
+  method_version: 'text',
+  factor_key: 'text',
+  factor_value_milli: 'integer',
+  factor_unit: 'text',
+  factor_source: 'text',
+  great_circle_m: 'integer',
+  distance_m: 'integer',
+  emissions_g: 'integer',
+  train_hours_milli: 'integer',
+  train_verdict: 'text',
+  price_cents_per_tonne: 'integer',
+  contribution_cents: 'integer',
+  steps_json: 'text',
+};
+
+// Dialect-specific; belongs with the helpers of db/dialect.ts.
+function isPostgres(db: Kysely<any>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/** Rows one INSERT of `insertInBatches` carries for a table of `columns` columns. */
+export function rowsPerInsert(db: Kysely<any>, columns: number): number {
+  return isPostgres(db) ? POSTGRES_ROWS_PER_INSERT : Math.floor(SQLITE_PARAMETERS_PER_INSERT / columns);
+}
+
+/** Full-batch statements compiled once per database dialect (its Kysely adapter) and shape. */
+const compiledInserts = new WeakMap<object, Map<string, string>>();
+
+/**
+ * The SQL of a `rows`-row INSERT, compiled by Kysely for the database's
+ * dialect, with its parameters bound row by row, each row in `columns`
+ * order; checked once per shape.
+ */
+function insertSql(db: Kysely<any>, table: string, columns: readonly string[], rows: number, keep: boolean): string {
+  const adapter = db.getExecutor().adapter;
+  const key = `${table}(${columns.join(',')})x${rows}`;
+  const known = compiledInserts.get(adapter)?.get(key);
+  if (known) return known;
+  const marker = (row: number, column: string) => `${row}:${column}`;
+  const template = Array.from({ length: rows }, (_, r) => Object.fromEntries(columns.map((c) => [c, marker(r, c)])));
+  const compiled = db.insertInto(table).values(template).compile();
+  compiled.parameters.forEach((parameter, i) => {
+    if (parameter !== marker(Math.floor(i / columns.length), columns[i % columns.length]!))
+      throw new Error(`${table}: unexpected parameter order in a compiled INSERT`);
+  });
+  if (keep) {
+    const statements = compiledInserts.get(adapter) ?? new Map<string, string>();
+    statements.set(key, compiled.sql);
+    compiledInserts.set(adapter, statements);
+  }
+  return compiled.sql;
+}
+
+/**
+ * Inserts rows in as few statements as `rowsPerInsert` allows: multi-row
+ * INSERTs on SQLite (Kysely builds each statement shape once; building a
+ * query of thousands of parameters for every batch would cost more than
+ * running it), one array per column unnested on PostgreSQL. Every row gives
+ * every column (a missing one is written NULL, not its default). The caller
+ * holds the transaction.
+ */
+export async function insertInBatches<Row extends object>(
+  db: Kysely<any>,
+  table: string,
+  types: ColumnTypes<Row>,
+  rows: readonly Row[],
+): Promise<void> {
+  const columns = Object.keys(types) as (keyof Row & string)[];
+  const size = rowsPerInsert(db, columns.length);
+  const postgres = isPostgres(db);
+  for (let start = 0; start < rows.length; start += size) {
+    const count = Math.min(size, rows.length - start);
+    if (postgres) {
+      const arrays = columns.map((column) => {
+        const values: unknown[] = new Array(count);
+        for (let r = 0; r < count; r++) values[r] = rows[start + r]![column] ?? null;
+        return sql`${values}::${sql.raw(types[column])}[]`;
+      });
+      await db
+        .insertInto(table)
+        .columns(columns)
+        .expression(sql`select * from unnest(${sql.join(arrays)})`)
+        .execute();
+      continue;
+    }
+    const statement = insertSql(db, table, columns, count, count === size);
+    const parameters: unknown[] = new Array(count * columns.length);
+    let k = 0;
+    for (let r = start; r < start + count; r++) {
+      const row = rows[r]!;
+      for (const column of columns) parameters[k++] = row[column] ?? null;
+    }
+    await db.executeQuery(CompiledQuery.raw(statement, parameters));
+  }
+}
+
+/**
+ * Many trips and their legs in batched INSERTs, trips first (the legs'
+ * foreign key); every column given. The caller holds the transaction.
+ */
+export async function insertTripRows(
+  db: Kysely<DB>,
+  trips: readonly Insertable<TripTable>[],
+  legs: readonly Insertable<TripLegTable>[],
+): Promise<void> {
+  await insertInBatches(db, 'trip', TRIP_COLUMNS, trips);
+  await insertInBatches(db, 'trip_leg', TRIP_LEG_COLUMNS, legs);
 }
 
 /** A trip of the institution, when the reader may see it: their own, or any for `everyone`. */

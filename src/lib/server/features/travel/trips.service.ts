@@ -3,18 +3,18 @@ import { newId, nowIso } from '../../db/ids';
 import type { DB } from '../../db/schema';
 import { recordAudit } from '../audit';
 import type { SessionUser } from '../auth';
-import { type EstimateErrorCode, type EstimateResult, estimateTrip, type TripEstimate } from './estimate.service';
+import { findPerson, listUnits } from '../people';
+import type { EstimateErrorCode } from './estimate.service';
 import type { CalculationStep } from './footprint';
-import { getCarbonPrice } from './fund.service';
-import type { PlaceResolution } from './places';
+import { recordUnresolvedPlaces, unresolvedOf } from './place-review.service';
 import type { PlaceLanguage } from './places-countries';
+import { getTravelSettings } from './travel-settings.service';
 import {
   type DeclareTripInput,
   parseSteps,
   TRIP_STATUS_DECLARED,
   type TravellerCategory,
-  toMetres,
-  toMicro,
+  toTripInput,
   travellerKeyOf,
 } from './trips';
 import {
@@ -25,13 +25,27 @@ import {
   listVisibleTripLegs,
   type TripLegRow,
 } from './trips.queries';
+import {
+  estimateMission,
+  legRowsOf,
+  type MissionEstimate,
+  type MissionEstimateRefusal,
+  type MissionEstimateResult,
+} from './trips-estimate.service';
 
-export type DeclareTripErrorCode = EstimateErrorCode | 'travel.trips.error.justificationRequired';
-/** A refusal carries what explains it: the places' candidates, or the estimate that asks for a justification. */
+export type DeclareTripErrorCode =
+  | EstimateErrorCode
+  | 'travel.trips.error.justificationRequired'
+  | 'travel.trips.error.unknownUnit';
+/**
+ * A refusal carries what explains it: the leg whose places are not resolved
+ * with their candidates, or the estimate of a mission that needs a justification.
+ */
 export type DeclareTripResult =
-  | { ok: true; value: { tripId: string; estimate: TripEstimate } }
-  | { ok: false; error: { code: EstimateErrorCode }; from: PlaceResolution; to: PlaceResolution }
-  | { ok: false; error: { code: 'travel.trips.error.justificationRequired' }; estimate: TripEstimate };
+  | { ok: true; value: { tripId: string; estimate: MissionEstimate } }
+  | MissionEstimateRefusal
+  | { ok: false; error: { code: 'travel.trips.error.justificationRequired' }; estimate: MissionEstimate }
+  | { ok: false; error: { code: 'travel.trips.error.unknownUnit' } };
 
 export interface TripLegView {
   position: number;
@@ -70,6 +84,8 @@ export interface TripView {
   category: string;
   status: string;
   justification: string | null;
+  unitId: string | null;
+  unitName: string | null;
   declaredByMe: boolean;
   emissionsGrams: number;
   contributionCents: number;
@@ -95,35 +111,35 @@ function scopeOf(user: SessionUser) {
   return { institutionId: user.institutionId, userId: user.id, everyone: user.role === 'admin' };
 }
 
-/** The estimate a declaration would store, priced at the institution's carbon price of the trip's year; nothing is stored. */
-export async function estimateTripToDeclare(
+/** The estimate a declaration would store, each leg priced at the institution's carbon price of its year; nothing is stored. */
+export function estimateTripToDeclare(
   db: Kysely<DB>,
   user: SessionUser,
   input: DeclareTripInput,
   options: { language?: PlaceLanguage } = {},
-): Promise<EstimateResult> {
-  const price = await getCarbonPrice(db, user.institutionId, Number(input.date.slice(0, 4)));
-  return estimateTrip({
-    from: input.from,
-    to: input.to,
-    fromCountry: input.fromCountry,
-    toCountry: input.toCountry,
-    mode: input.mode,
-    roundTrip: input.roundTrip,
-    passengers: input.passengers,
-    methodKey: input.method,
-    contrails: input.contrails,
-    date: input.date,
-    pricePerTonneEuros: price.pricePerTonneEuros,
-    language: options.language ?? 'fr',
-  });
+): Promise<MissionEstimateResult> {
+  return estimateMission(db, user.institutionId, toTripInput(input), options);
+}
+
+export interface TripFormOptions {
+  units: { id: string; name: string }[];
+  /** The traveller's own unit, chosen when the form or the API names none. */
+  defaultUnitId: string | null;
+}
+
+/** The organisational units a declaration may be charged to, and the traveller's own. */
+export async function tripFormOptions(db: Kysely<DB>, user: SessionUser): Promise<TripFormOptions> {
+  const units = await listUnits(db, user.institutionId);
+  const person = user.personId ? await findPerson(db, user.institutionId, user.personId) : undefined;
+  return { units: units.map((u) => ({ id: u.id, name: u.name })), defaultUnitId: person?.unit_id ?? null };
 }
 
 /**
- * Declares one trip of the signed-in user: the same estimate as the footprint
- * page, stored with every figure needed to trace it (method version, factor
- * and its source, distances, steps) and an audit event. A flight the
- * train-first rule asks to justify is refused without a justification.
+ * Declares a trip of the signed-in user: every leg estimated as on the
+ * footprint page (all must resolve), stored with every figure needed to trace
+ * it (method version, factor and its source, distances, steps) in one
+ * transaction with an audit event. When the train-first rule asks to justify
+ * any flight leg, the mission is refused without a justification.
  */
 export async function declareTrip(
   db: Kysely<DB>,
@@ -131,76 +147,60 @@ export async function declareTrip(
   input: DeclareTripInput,
   options: { language?: PlaceLanguage } = {},
 ): Promise<DeclareTripResult> {
-  const estimate = await estimateTripToDeclare(db, user, input, options);
-  if (!estimate.ok) return { ok: false, error: estimate.error, from: estimate.from, to: estimate.to };
-  const trip = estimate.value;
-  if (trip.trainFirst.verdict === 'justification_required' && !input.justification) {
-    return { ok: false, error: { code: 'travel.trips.error.justificationRequired' }, estimate: trip };
+  const trip = toTripInput(input);
+  const estimate = await estimateMission(db, user.institutionId, trip, options);
+  if (!estimate.ok) {
+    // Places the resolver could not settle go to the review list, where one answer serves every later trip.
+    if (estimate.error.code === 'travel.estimate.placeNotResolved') {
+      await recordUnresolvedPlaces(
+        db,
+        user.institutionId,
+        unresolvedOf(
+          estimate.legs.flatMap((result, i) =>
+            result.ok
+              ? []
+              : [
+                  { text: trip.legs[i].from, country: trip.legs[i].fromCountry, resolution: result.from },
+                  { text: trip.legs[i].to, country: trip.legs[i].toCountry, resolution: result.to },
+                ],
+          ),
+        ),
+      );
+    }
+    return estimate;
   }
-  const from = trip.from.place;
-  const to = trip.to.place;
-  // estimateTrip only succeeds with both places resolved.
-  if (!from || !to) throw new Error('estimate without resolved places');
-  const { leg } = trip;
+  const mission = estimate.value;
+  if (mission.justificationRequired && !trip.justification) {
+    return { ok: false, error: { code: 'travel.trips.error.justificationRequired' }, estimate: mission };
+  }
+  const { units, defaultUnitId } = await tripFormOptions(db, user);
+  if (trip.unitId !== undefined && !units.some((u) => u.id === trip.unitId)) {
+    return { ok: false, error: { code: 'travel.trips.error.unknownUnit' } };
+  }
+  const travellerLabel = (await getTravelSettings(db, user.institutionId)).nameTravellers ? user.displayName : null;
   const tripId = newId();
   await db.transaction().execute(async (trx) => {
-    const person = user.personId
-      ? await trx.selectFrom('person').select('unit_id').where('id', '=', user.personId).executeTakeFirst()
-      : undefined;
     await insertTrip(
       trx,
       {
         id: tripId,
         institution_id: user.institutionId,
         mission_ref: null,
-        purpose: input.purpose ?? null,
-        traveller_category: input.category satisfies TravellerCategory,
-        unit_id: person?.unit_id ?? null,
+        purpose: trip.purpose ?? null,
+        traveller_category: trip.category satisfies TravellerCategory,
+        unit_id: trip.unitId ?? defaultUnitId,
         traveller_key: travellerKeyOf(user.institutionId, user.id),
+        // The name only when the institution chose to name travellers (/travel/settings); a pseudonym otherwise.
+        traveller_label: travellerLabel,
         declared_by: user.id,
-        trip_date: input.date,
+        trip_date: trip.date,
         created_at: nowIso(),
         status: TRIP_STATUS_DECLARED,
-        justification: input.justification ?? null,
+        justification: trip.justification ?? null,
       },
-      [
-        {
-          id: newId(),
-          trip_id: tripId,
-          position: 0,
-          from_text: input.from,
-          from_name: from.name,
-          from_country: from.country,
-          from_lat_micro: toMicro(from.lat),
-          from_lon_micro: toMicro(from.lon),
-          to_text: input.to,
-          to_name: to.name,
-          to_country: to.country,
-          to_lat_micro: toMicro(to.lat),
-          to_lon_micro: toMicro(to.lon),
-          mode: input.mode,
-          cabin_class: leg.cabinClass ?? null,
-          round_trip: input.roundTrip ? 1 : 0,
-          passengers: input.passengers,
-          contrails: input.contrails ? 1 : 0,
-          method_key: leg.methodKey,
-          method_version: leg.methodVersion,
-          factor_key: leg.factor.key,
-          factor_value_milli: Math.round(leg.factor.value * 1000),
-          factor_unit: leg.factor.unit,
-          factor_source: leg.factor.source,
-          great_circle_m: toMetres(leg.greatCircleKm),
-          distance_m: toMetres(leg.distanceKm),
-          emissions_g: leg.emissionsGrams,
-          train_hours_milli:
-            trip.trainFirst.verdict === 'not_applicable' ? null : Math.round(trip.trainFirst.trainHours * 1000),
-          train_verdict: trip.trainFirst.verdict,
-          price_cents_per_tonne: Math.round(trip.price.pricePerTonneEuros * 100),
-          contribution_cents: trip.contributionCents,
-          steps_json: JSON.stringify(leg.steps),
-        },
-      ],
+      legRowsOf(tripId, mission),
     );
+    const first = mission.legs[0].leg;
     await recordAudit(trx, {
       institutionId: user.institutionId,
       actor: { userId: user.id, label: user.displayName },
@@ -208,14 +208,15 @@ export async function declareTrip(
       entityId: tripId,
       operation: 'create',
       changes: [
-        { field: 'trip_date', before: null, after: input.date },
-        { field: 'mode', before: null, after: input.mode },
-        { field: 'emissions_g', before: null, after: String(leg.emissionsGrams) },
-        { field: 'method_version', before: null, after: `${leg.methodKey} ${leg.methodVersion}` },
+        { field: 'trip_date', before: null, after: trip.date },
+        { field: 'legs', before: null, after: String(mission.legs.length) },
+        { field: 'mode', before: null, after: trip.legs.map((l) => l.mode).join(', ') },
+        { field: 'emissions_g', before: null, after: String(mission.emissionsGrams) },
+        { field: 'method_version', before: null, after: `${first.methodKey} ${first.methodVersion}` },
       ],
     });
   });
-  return { ok: true, value: { tripId, estimate: trip } };
+  return { ok: true, value: { tripId, estimate: mission } };
 }
 
 function legView(row: TripLegRow): TripLegView {
@@ -254,6 +255,7 @@ export async function getTrip(db: Kysely<DB>, user: SessionUser, tripId: string)
   const trip = await findVisibleTrip(db, scopeOf(user), tripId);
   if (!trip) return undefined;
   const legs = (await listLegsOfTrip(db, trip.id)).map(legView);
+  const unit = trip.unit_id ? (await listUnits(db, user.institutionId)).find((u) => u.id === trip.unit_id) : undefined;
   return {
     id: trip.id,
     tripDate: trip.trip_date,
@@ -262,6 +264,8 @@ export async function getTrip(db: Kysely<DB>, user: SessionUser, tripId: string)
     category: trip.traveller_category,
     status: trip.status,
     justification: trip.justification,
+    unitId: trip.unit_id,
+    unitName: unit?.name ?? null,
     declaredByMe: trip.declared_by === user.id,
     emissionsGrams: legs.reduce((sum, l) => sum + l.emissionsGrams, 0),
     contributionCents: legs.reduce((sum, l) => sum + l.contributionCents, 0),

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { CalculationStep } from './footprint';
 import { METHOD_KEYS } from './methods';
-import { travelModeSchema } from './modes';
+import { CABIN_CLASSES, travelModeSchema } from './modes';
 
 /** Who travels, as carbon reports split business travel (staff, doctoral students, students, guests). */
 export const TRAVELLER_CATEGORIES = ['staff', 'phd', 'student', 'guest'] as const;
@@ -30,15 +30,59 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s));
 
-/** A trip as the declaration form sends it: the footprint query plus what only a declaration needs. */
+/** A mission has at most this many legs (a tour of several conferences fits; a year of commuting does not). */
+export const MAX_TRIP_LEGS = 20;
+/** Ids are UUIDv7 (36 characters); anything much longer is not one of ours. */
+export const MAX_UNIT_ID_LENGTH = 64;
+
+const placeText = z.string().trim().min(1).max(MAX_PLACE_LENGTH);
+const passengerCount = z.coerce.number().int().min(1).max(MAX_PASSENGERS);
+
+/** One leg of a mission: where from and to, how, and whether it comes back. */
+export const tripLegSchema = z.object({
+  from: placeText,
+  to: placeText,
+  fromCountry: optionalText(MAX_COUNTRY_LENGTH),
+  toCountry: optionalText(MAX_COUNTRY_LENGTH),
+  mode: travelModeSchema,
+  /** Recorded for planes; no method weights it yet. */
+  cabinClass: z.enum(CABIN_CLASSES).optional(),
+  roundTrip: z.boolean(),
+  passengers: passengerCount,
+  /** Day of this leg; the mission's date when absent. */
+  date: isoDate.optional(),
+});
+export type TripLegInput = z.infer<typeof tripLegSchema>;
+
+/**
+ * A trip as the declaration form and the API send it: a mission (its date of
+ * departure, purpose, traveller category, organisational unit and the
+ * justification the train-first rule may ask for) with its legs in order.
+ * The method and the contrails setting ride along until the institution's
+ * settings replace them (see `carbonSettingsOf` in trips-estimate.service.ts).
+ */
 export const declareTripSchema = z.object({
-  from: z.string().trim().min(1).max(MAX_PLACE_LENGTH),
-  to: z.string().trim().min(1).max(MAX_PLACE_LENGTH),
+  date: isoDate,
+  purpose: optionalText(MAX_PURPOSE_LENGTH),
+  category: z.enum(TRAVELLER_CATEGORIES),
+  /** One of the institution's units; the traveller's own unit when absent. */
+  unitId: optionalText(MAX_UNIT_ID_LENGTH),
+  justification: optionalText(MAX_JUSTIFICATION_LENGTH),
+  method: z.enum(METHOD_KEYS),
+  contrails: z.boolean(),
+  legs: z.array(tripLegSchema).min(1).max(MAX_TRIP_LEGS),
+});
+export type TripInput = z.infer<typeof declareTripSchema>;
+
+/** The one-leg trip of the first declaration form and of the API's first body, still accepted everywhere. */
+export const singleLegTripSchema = z.object({
+  from: placeText,
+  to: placeText,
   fromCountry: optionalText(MAX_COUNTRY_LENGTH),
   toCountry: optionalText(MAX_COUNTRY_LENGTH),
   mode: travelModeSchema,
   roundTrip: z.boolean(),
-  passengers: z.coerce.number().int().min(1).max(MAX_PASSENGERS),
+  passengers: passengerCount,
   method: z.enum(METHOD_KEYS),
   contrails: z.boolean(),
   date: isoDate,
@@ -46,7 +90,21 @@ export const declareTripSchema = z.object({
   category: z.enum(TRAVELLER_CATEGORIES),
   justification: optionalText(MAX_JUSTIFICATION_LENGTH),
 });
-export type DeclareTripInput = z.infer<typeof declareTripSchema>;
+export type SingleLegTripInput = z.infer<typeof singleLegTripSchema>;
+
+/** What `declareTrip` accepts: a mission with its legs, or the older one-leg shape. */
+export type DeclareTripInput = TripInput | SingleLegTripInput;
+
+/** The one-leg shape as a mission of one leg. */
+export function singleLegTrip(input: SingleLegTripInput): TripInput {
+  const { from, to, fromCountry, toCountry, mode, roundTrip, passengers, ...mission } = input;
+  return { ...mission, legs: [{ from, to, fromCountry, toCountry, mode, roundTrip, passengers }] };
+}
+
+/** Any accepted shape as a mission with its legs. */
+export function toTripInput(input: DeclareTripInput): TripInput {
+  return 'legs' in input ? input : singleLegTrip(input);
+}
 
 /**
  * The pseudonym reports use for a traveller: stable within an institution,
