@@ -62,7 +62,7 @@ test('the pilot describes a flight with the keyboard and reads its footprint ste
   await expect(figure(result, "Règle « train d'abord »")).toContainText('Justification écrite requise');
   await expect(figure(result, "Règle « train d'abord »")).toContainText('moins de 4 h');
   const contribution = figure(result, 'Contribution au fonds interne');
-  await expect(contribution).toContainText(/Contribution : \d+,\d{2} € pour [\d,]+ tCO2e à \d+ €\/t\./);
+  await expect(contribution).toContainText(/Contribution : \d+,\d{2} € pour [\d,]+ tCO2e à \d+(,\d+)? €\/t\./);
   await expect(contribution).toContainText('rapport Quinet 2019');
   const steps = result.getByRole('list').filter({ has: page.getByText("Distance à vol d'oiseau : 555,9 km.") });
   await expect(steps.getByRole('listitem')).toHaveCount(5);

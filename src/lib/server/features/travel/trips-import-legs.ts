@@ -88,7 +88,11 @@ export interface PlacedFile {
   rows: TripImportRow[];
   counts: TripImportCounts;
   unresolved: UnresolvedPlace[];
-  fileRows: readonly TripFileRow[];
+  /**
+   * Per file row, its leg to compute; the reader's rows are not kept, and a
+   * leg is let go once computed (`estimateMission` runs once per mission).
+   */
+  legs: (EstimatedLeg['leg'] | undefined)[];
   /** Each distinct (text, country) resolved once. */
   resolutions: PlaceResolution[];
   /** Per file row, the index in `resolutions` of its leg's departure and arrival (-1: no leg to compute). */
@@ -164,6 +168,7 @@ export function placeFileRows(
   const from = new Int32Array(fileRows.length).fill(-1);
   const to = new Int32Array(fileRows.length).fill(-1);
   const nextLeg = new Int32Array(fileRows.length).fill(-1);
+  const legs: PlacedFile['legs'] = new Array(fileRows.length);
   const missionStarts: number[] = [];
   const lastLegOfMission = new Map<number, number>();
   const counts: TripImportCounts = {
@@ -207,6 +212,7 @@ export function placeFileRows(
     }
     from[i] = fromAt;
     to[i] = toAt;
+    legs[i] = leg;
     const last = lastLegOfMission.get(leg.mission);
     if (last === undefined) missionStarts.push(i);
     else nextLeg[last] = i;
@@ -218,7 +224,7 @@ export function placeFileRows(
     rows,
     counts,
     unresolved: unresolved.list(),
-    fileRows,
+    legs,
     resolutions,
     from,
     to,
@@ -235,7 +241,7 @@ export function placeFileRows(
 export function missionsByDate(file: PlacedFile): Int32Array {
   const byDate = new Map<string, number[]>();
   file.missionStarts.forEach((start, mission) => {
-    const date = file.fileRows[start]!.leg!.date;
+    const date = file.legs[start]!.date;
     const missions = byDate.get(date);
     if (missions) missions.push(mission);
     else byDate.set(date, [mission]);
@@ -261,7 +267,9 @@ export function estimateMission(
 ): EstimatedLeg[] {
   const estimated: EstimatedLeg[] = [];
   for (let i = file.missionStarts[mission]!; i !== -1; i = file.nextLeg[i]!) {
-    const leg: EstimatedLeg['leg'] = file.fileRows[i]!.leg!;
+    const leg = file.legs[i];
+    if (!leg) throw new Error('a mission estimated twice');
+    file.legs[i] = undefined;
     const estimate = estimateResolvedTrip(file.resolutions[file.from[i]!]!, file.resolutions[file.to[i]!]!, {
       from: leg.fromCity,
       to: leg.toCity,
