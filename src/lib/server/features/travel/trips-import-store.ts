@@ -102,6 +102,10 @@ export async function openTripStore(
     const written = all ? legRows.length : legRows.length - (legRows.length % legBatch);
     await insertTripRows(trx, [], legRows.slice(0, written));
     legRows = legRows.slice(written);
+    // SQLite answers synchronously: without a turn of the event loop, other requests and V8's own
+    // garbage-collection tasks would wait for the whole import (measured: the heap then grows by
+    // hundreds of MB of garbage before a collection).
+    await new Promise((resume) => setImmediate(resume));
   };
   return {
     async add(mission: number, legs: readonly EstimatedLeg[]): Promise<void> {

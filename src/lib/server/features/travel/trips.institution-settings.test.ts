@@ -6,7 +6,7 @@ import { loadDemoIfEmpty } from '../demo';
 import { CARBON_METHODS } from './methods';
 import { listPlaceReviews } from './place-review.service';
 import { updateTravelSettings } from './travel-settings.service';
-import { declareTrip } from './trips.service';
+import { declareTrip, getTrip } from './trips.service';
 
 /**
  * A declaration is computed with the institution's settings, whatever the
@@ -68,6 +68,7 @@ describeEachDialect("declarations follow the institution's travel settings", (ge
       .where('id', '=', declared.value.tripId)
       .executeTakeFirstOrThrow();
     expect(trip.traveller_label).toBe(pilot.displayName);
+    expect((await getTrip(db, admin, declared.value.tripId))?.travellerLabel).toBe(pilot.displayName);
   });
 
   test('back to the defaults: GES 1point5 with contrails, the 4 h / 6 h rule, pseudonym only', async () => {

@@ -86,6 +86,8 @@ export interface TripView {
   justification: string | null;
   unitId: string | null;
   unitName: string | null;
+  /** The traveller's name, stored only when the institution chose to name travellers. */
+  travellerLabel: string | null;
   declaredByMe: boolean;
   emissionsGrams: number;
   contributionCents: number;
@@ -100,7 +102,11 @@ export interface TripSummary {
   status: string;
   fromName: string;
   toName: string;
+  /** The first leg's mode. */
   mode: string;
+  /** Every mode of the trip, in the order of its legs, once each. */
+  modes: string[];
+  legCount: number;
   roundTrip: boolean;
   emissionsGrams: number;
   contributionCents: number;
@@ -266,6 +272,7 @@ export async function getTrip(db: Kysely<DB>, user: SessionUser, tripId: string)
     justification: trip.justification,
     unitId: trip.unit_id,
     unitName: unit?.name ?? null,
+    travellerLabel: trip.traveller_label,
     declaredByMe: trip.declared_by === user.id,
     emissionsGrams: legs.reduce((sum, l) => sum + l.emissionsGrams, 0),
     contributionCents: legs.reduce((sum, l) => sum + l.contributionCents, 0),
@@ -282,6 +289,8 @@ export async function listTrips(db: Kysely<DB>, user: SessionUser): Promise<Trip
     if (seen) {
       // A later leg: the trip ends where its last leg arrives.
       seen.toName = row.to_name;
+      seen.legCount += 1;
+      if (!seen.modes.includes(row.mode)) seen.modes.push(row.mode);
       seen.emissionsGrams += row.emissions_g;
       seen.contributionCents += row.contribution_cents;
       continue;
@@ -295,6 +304,8 @@ export async function listTrips(db: Kysely<DB>, user: SessionUser): Promise<Trip
       fromName: row.from_name,
       toName: row.to_name,
       mode: row.mode,
+      modes: [row.mode],
+      legCount: 1,
       roundTrip: row.round_trip === 1,
       emissionsGrams: row.emissions_g,
       contributionCents: row.contribution_cents,
