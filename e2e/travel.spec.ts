@@ -31,6 +31,8 @@ test('the pilot describes a flight with the keyboard and reads its footprint ste
   await expect(page.getByRole('heading', { level: 1 })).toHaveText("Empreinte d'un déplacement");
   await expectAccessible(page);
 
+  // A past year: the fund test may have set this year's internal price, and this one reads the suggested value.
+  await page.getByLabel('Date de départ', { exact: true }).fill('2025-03-12');
   const leg = legOf(page, 1);
   await leg.getByLabel('Départ').focus();
   await page.keyboard.type('Alès');
