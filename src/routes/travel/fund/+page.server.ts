@@ -2,7 +2,6 @@ import { fail, redirect } from '@sveltejs/kit';
 import { listAuditForEntity } from '$lib/server/features/audit';
 import {
   addFundEntry,
-  type FundEntryInput,
   getCarbonPrice,
   getFundLedger,
   getPublicFundPath,
@@ -11,6 +10,7 @@ import {
 import { getDatabase } from '$lib/server/runtime';
 import { decimalOf, requireThat, requireUser } from '$lib/server/web';
 import type { Actions, PageServerLoad } from './$types';
+import { readFundEntryForm } from './fund-entry-form';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   const user = requireUser(locals, url);
@@ -52,22 +52,8 @@ export const actions: Actions = {
     const user = requireUser(locals, url);
     requireThat(user.role === 'admin');
     const form = await request.formData();
-    const values = {
-      kind: String(form.get('kind') ?? ''),
-      date: String(form.get('date') ?? ''),
-      amount: String(form.get('amount') ?? ''),
-      label: String(form.get('label') ?? ''),
-      description: String(form.get('description') ?? ''),
-      sdgs: form.getAll('sdgs').map(Number),
-    };
-    const result = await addFundEntry(getDatabase().db, user, {
-      kind: values.kind as FundEntryInput['kind'],
-      date: values.date,
-      amountEuros: decimalOf(values.amount),
-      label: values.label,
-      description: values.description,
-      sdgs: values.sdgs,
-    });
+    const { values, input } = readFundEntryForm(form);
+    const result = await addFundEntry(getDatabase().db, user, input);
     if (!result.ok) {
       requireThat(result.error.code !== 'fund.error.forbidden');
       return fail(400, { scope: 'entry' as const, error: result.error.code, values });

@@ -1,8 +1,9 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { listAuditForEntity } from '$lib/server/features/audit';
-import { deleteFundEntry, type FundEntryInput, getFundEntry, updateFundEntry } from '$lib/server/features/travel';
+import { deleteFundEntry, getFundEntry, updateFundEntry } from '$lib/server/features/travel';
 import { getDatabase } from '$lib/server/runtime';
-import { decimalOf, requireThat, requireUser } from '$lib/server/web';
+import { requireThat, requireUser } from '$lib/server/web';
+import { readFundEntryForm } from '../../fund-entry-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -20,22 +21,8 @@ export const actions: Actions = {
     const user = requireUser(locals, url);
     requireThat(user.role === 'admin');
     const form = await request.formData();
-    const values = {
-      kind: String(form.get('kind') ?? ''),
-      date: String(form.get('date') ?? ''),
-      amount: String(form.get('amount') ?? ''),
-      label: String(form.get('label') ?? ''),
-      description: String(form.get('description') ?? ''),
-      sdgs: form.getAll('sdgs').map(Number),
-    };
-    const result = await updateFundEntry(getDatabase().db, user, params.entryId, {
-      kind: values.kind as FundEntryInput['kind'],
-      date: values.date,
-      amountEuros: decimalOf(values.amount),
-      label: values.label,
-      description: values.description,
-      sdgs: values.sdgs,
-    });
+    const { values, input } = readFundEntryForm(form);
+    const result = await updateFundEntry(getDatabase().db, user, params.entryId, input);
     if (!result.ok) {
       requireThat(result.error.code !== 'fund.error.forbidden');
       if (result.error.code === 'fund.error.notFound') error(404, 'errors.notFound');
