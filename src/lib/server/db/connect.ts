@@ -50,6 +50,43 @@ export function openDatabase(url: string): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', label: path, sqlite, close: () => db.destroy() };
+}
+
+/** Prepared statements kept per connection; the least recently used beyond it are dropped. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely's SQLite driver prepares every query it runs, and preparing costs as much as running a small query
+ * (the dashboard runs ~10 per request, an import thousands of batches of one shape). The connection handed
+ * to Kysely keeps its prepared statements by SQL text and hands the same one back: better-sqlite3 statements
+ * are reusable, and SQLite re-prepares one itself after a schema change. Safe because no query streams
+ * (`.stream()` iterates a statement while it is open; a second use of the same statement then would fail).
+ */
+function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  const prepare = (sql: string): SQLite.Statement => {
+    const cached = cache.get(sql);
+    if (cached) {
+      // Most recently used last, so the first key is the one to drop.
+      cache.delete(sql);
+      cache.set(sql, cached);
+      return cached;
+    }
+    const statement = sqlite.prepare(sql);
+    cache.set(sql, statement);
+    if (cache.size > STATEMENT_CACHE_SIZE) {
+      const oldest = cache.keys().next().value;
+      if (oldest !== undefined) cache.delete(oldest);
+    }
+    return statement;
+  };
+  return new Proxy(sqlite, {
+    get(target, property) {
+      if (property === 'prepare') return prepare;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }

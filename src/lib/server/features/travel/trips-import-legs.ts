@@ -10,7 +10,6 @@
  */
 import { estimateResolvedTrip, type TripEstimate } from './estimate.service';
 import { DEFAULT_METHOD_KEY, type MethodKey } from './methods';
-import type { CabinClass } from './modes';
 import { type Place, type PlaceResolution, type ResolverMemory, resolvePlaceIn } from './places';
 import type { PlaceIndex } from './places-data';
 import { DEFAULT_TRAIN_FIRST_RULE, type TrainFirstRule } from './train-first';
@@ -74,7 +73,7 @@ export interface TripImportOptions {
 
 /** A leg computed, ready to store. */
 export interface EstimatedLeg {
-  leg: TripFileLeg & { cabinClass?: CabinClass };
+  leg: TripFileLeg;
   estimate: TripEstimate;
 }
 

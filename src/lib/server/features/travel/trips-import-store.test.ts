@@ -178,6 +178,50 @@ describeEachDialect('trips import, batched', (get) => {
     expect(committed.value.tripIds.map((id) => refOf.get(id))).toEqual(['7', '3', '9']);
   });
 
+  test("a format's own mission reference and cabin class are stored", async () => {
+    const { db } = get();
+    // Another format numbers its missions itself and keeps the reference it read (here "DEP-2026-0042").
+    const reader: TripFileReader = (bytes, filename) => {
+      const read = readGes1point5Trips(bytes, filename);
+      if (!read.ok) return read;
+      const rows = read.rows.map((row) =>
+        row.leg?.mode === 'plane'
+          ? { ...row, leg: { ...row.leg, missionRef: 'DEP-2026-0042', cabinClass: 'business' as const } }
+          : row,
+      );
+      return { ...read, rows };
+    };
+    const committed = await commitTripImport(db, admin, { ...fileOf(THREE_MISSIONS), reader });
+    if (!committed.ok) throw new Error(committed.error.code);
+    const stored = await db
+      .selectFrom('trip')
+      .innerJoin('trip_leg', 'trip_leg.trip_id', 'trip.id')
+      .select(['trip.mission_ref', 'trip_leg.mode', 'trip_leg.cabin_class'])
+      .where('trip.id', 'in', committed.value.tripIds)
+      .orderBy('trip.mission_ref')
+      .orderBy('trip_leg.position')
+      .execute();
+    // Mission 7's first leg is the train: the trip takes its reference from the first leg, so "7" stays.
+    expect(stored).toEqual([
+      { mission_ref: '3', mode: 'car_unknown', cabin_class: null },
+      { mission_ref: '3', mode: 'car_unknown', cabin_class: null },
+      { mission_ref: '7', mode: 'train_intercity', cabin_class: null },
+      { mission_ref: '7', mode: 'plane', cabin_class: 'business' },
+      { mission_ref: '9', mode: 'bus', cabin_class: null },
+    ]);
+    const single = await commitTripImport(db, admin, {
+      ...fileOf([aLeg(1, '2026-02-02', 'Paris', 'Montpellier', 'plane')]),
+      reader,
+    });
+    if (!single.ok) throw new Error(single.error.code);
+    const trip = await db
+      .selectFrom('trip')
+      .select('mission_ref')
+      .where('id', '=', single.value.tripIds[0]!)
+      .executeTakeFirstOrThrow();
+    expect(trip.mission_ref).toBe('DEP-2026-0042');
+  });
+
   /** Missions of 2 legs, Alès → Nîmes → Alès, dates over a year, more legs than two INSERTs hold. */
   function bigFile(): Ges1point5Leg[] {
     const legs: Ges1point5Leg[] = [];

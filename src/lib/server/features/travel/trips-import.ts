@@ -151,11 +151,17 @@ function previewOf({ filename, placed }: PlacedImport): TripImportPreview {
   return { filename, rows: placed.rows, counts: placed.counts, unresolved: placed.unresolved };
 }
 
+const MISSIONS_BETWEEN_TURNS = 1_000;
+const nextTurn = () => new Promise((resume) => setImmediate(resume));
+
 /** Computes every leg for the report, storing nothing. */
-function estimateAll(placedImport: PlacedImport): TripImportPreview {
+async function estimateAll(placedImport: PlacedImport): Promise<TripImportPreview> {
   const { placed, settings, prices } = placedImport;
-  for (let mission = 0; mission < placed.missionStarts.length; mission++)
+  for (let mission = 0; mission < placed.missionStarts.length; mission++) {
     estimateMission(placed, mission, settings, prices);
+    // A turn of the event loop now and then: other requests, and V8's garbage-collection tasks, get their turn.
+    if (mission % MISSIONS_BETWEEN_TURNS === MISSIONS_BETWEEN_TURNS - 1) await nextTurn();
+  }
   return previewOf(placedImport);
 }
 
@@ -165,7 +171,7 @@ export async function previewTripFile(
   options: PreviewTripFileOptions = {},
 ): Promise<{ ok: true; value: TripImportPreview } | { ok: false; error: TripImportError }> {
   const placed = await placeImport(input, options);
-  return placed.ok ? { ok: true, value: estimateAll(placed.value) } : placed;
+  return placed.ok ? { ok: true, value: await estimateAll(placed.value) } : placed;
 }
 
 /** What importing the file would do, row by row; nothing is written. Admin only. */
@@ -211,7 +217,7 @@ export async function commitTripImport(
   const placedImport = await placeImport(input, { ...options, priceOfYear: institutionPrice(db, user.institutionId) });
   if (!placedImport.ok) return placedImport;
   const { placed, settings, prices } = placedImport.value;
-  if (placed.counts.rejected > 0) return hasRejectedRows(estimateAll(placedImport.value));
+  if (placed.counts.rejected > 0) return hasRejectedRows(await estimateAll(placedImport.value));
   let tripIds: string[] | undefined;
   try {
     tripIds = await db.transaction().execute(async (trx) => {

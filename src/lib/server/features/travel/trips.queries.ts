@@ -20,66 +20,66 @@ export async function insertTrip(db: Kysely<DB>, trip: Insertable<TripTable>, le
  */
 export const SQLITE_PARAMETERS_PER_INSERT = 2_000;
 /**
- * Rows per INSERT on PostgreSQL, which receives one array per column
- * (`unnest`): a statement of a few parameters, parsed and planned at once
+ * Rows per INSERT on PostgreSQL, which receives them as one JSON parameter
+ * (`json_populate_recordset`): a statement parsed and planned at once
  * instead of one holding up to 65,535 parameters.
  */
-export const POSTGRES_ROWS_PER_INSERT = 5_000;
+export const POSTGRES_ROWS_PER_INSERT = 1_000;
 
-/** The SQL type of each column a batched insert writes (PostgreSQL's arrays need it), in insertion order. */
-export type ColumnTypes<Row> = { readonly [Column in keyof Row]-?: 'text' | 'integer' };
+/** Every column a batched insert writes, in insertion order (listing them all is checked by the compiler). */
+export type TableColumns<Row> = { readonly [Column in keyof Row]-?: true };
 
 /** Every column of `trip`: a column added to the table and forgotten here fails to compile. */
-export const TRIP_COLUMNS: ColumnTypes<TripTable> = {
-  id: 'text',
-  institution_id: 'text',
-  mission_ref: 'text',
-  purpose: 'text',
-  traveller_category: 'text',
-  unit_id: 'text',
-  traveller_key: 'text',
-  declared_by: 'text',
-  trip_date: 'text',
-  created_at: 'text',
-  status: 'text',
-  justification: 'text',
-  traveller_label: 'text',
+export const TRIP_COLUMNS: TableColumns<TripTable> = {
+  id: true,
+  institution_id: true,
+  mission_ref: true,
+  purpose: true,
+  traveller_category: true,
+  unit_id: true,
+  traveller_key: true,
+  declared_by: true,
+  trip_date: true,
+  created_at: true,
+  status: true,
+  justification: true,
+  traveller_label: true,
 };
 
 /** Every column of `trip_leg`: a column added to the table and forgotten here fails to compile. */
-export const TRIP_LEG_COLUMNS: ColumnTypes<TripLegTable> = {
-  id: 'text',
-  trip_id: 'text',
-  position: 'integer',
-  from_text: 'text',
-  from_name: 'text',
-  from_country: 'text',
-  from_lat_micro: 'integer',
-  from_lon_micro: 'integer',
-  to_text: 'text',
-  to_name: 'text',
-  to_country: 'text',
-  to_lat_micro: 'integer',
-  to_lon_micro: 'integer',
-  mode: 'text',
-  cabin_class: 'text',
-  round_trip: 'integer',
-  passengers: 'integer',
-  contrails: 'integer',
-  method_key: 'text',
-  method_version: 'text',
-  factor_key: 'text',
-  factor_value_milli: 'integer',
-  factor_unit: 'text',
-  factor_source: 'text',
-  great_circle_m: 'integer',
-  distance_m: 'integer',
-  emissions_g: 'integer',
-  train_hours_milli: 'integer',
-  train_verdict: 'text',
-  price_cents_per_tonne: 'integer',
-  contribution_cents: 'integer',
-  steps_json: 'text',
+export const TRIP_LEG_COLUMNS: TableColumns<TripLegTable> = {
+  id: true,
+  trip_id: true,
+  position: true,
+  from_text: true,
+  from_name: true,
+  from_country: true,
+  from_lat_micro: true,
+  from_lon_micro: true,
+  to_text: true,
+  to_name: true,
+  to_country: true,
+  to_lat_micro: true,
+  to_lon_micro: true,
+  mode: true,
+  cabin_class: true,
+  round_trip: true,
+  passengers: true,
+  contrails: true,
+  method_key: true,
+  method_version: true,
+  factor_key: true,
+  factor_value_milli: true,
+  factor_unit: true,
+  factor_source: true,
+  great_circle_m: true,
+  distance_m: true,
+  emissions_g: true,
+  train_hours_milli: true,
+  train_verdict: true,
+  price_cents_per_tonne: true,
+  contribution_cents: true,
+  steps_json: true,
 };
 
 // Dialect-specific; belongs with the helpers of db/dialect.ts.
@@ -124,31 +124,31 @@ function insertSql(db: Kysely<any>, table: string, columns: readonly string[], r
  * Inserts rows in as few statements as `rowsPerInsert` allows: multi-row
  * INSERTs on SQLite (Kysely builds each statement shape once; building a
  * query of thousands of parameters for every batch would cost more than
- * running it), one array per column unnested on PostgreSQL. Every row gives
+ * running it), rows of one JSON parameter on PostgreSQL. Every row gives
  * every column (a missing one is written NULL, not its default). The caller
  * holds the transaction.
  */
 export async function insertInBatches<Row extends object>(
   db: Kysely<any>,
   table: string,
-  types: ColumnTypes<Row>,
+  columnsOf: TableColumns<Row>,
   rows: readonly Row[],
 ): Promise<void> {
-  const columns = Object.keys(types) as (keyof Row & string)[];
+  const columns = Object.keys(columnsOf) as (keyof Row & string)[];
   const size = rowsPerInsert(db, columns.length);
   const postgres = isPostgres(db);
   for (let start = 0; start < rows.length; start += size) {
     const count = Math.min(size, rows.length - start);
     if (postgres) {
-      const arrays = columns.map((column) => {
-        const values: unknown[] = new Array(count);
-        for (let r = 0; r < count; r++) values[r] = rows[start + r]![column] ?? null;
-        return sql`${values}::${sql.raw(types[column])}[]`;
-      });
+      // One JSON parameter per statement, read as rows of the table's own type: JSON.stringify is native,
+      // where pg would escape 33 arrays element by element.
+      const json = JSON.stringify(rows.slice(start, start + count));
       await db
         .insertInto(table)
         .columns(columns)
-        .expression(sql`select * from unnest(${sql.join(arrays)})`)
+        .expression(
+          sql`select ${sql.join(columns.map((c) => sql.ref(c)))} from json_populate_recordset(null::${sql.table(table)}, ${json}::json)`,
+        )
         .execute();
       continue;
     }
