@@ -12,6 +12,7 @@ import * as m1200travelSettings from './migrations/2026-11-26T1200_create_travel
 import * as m1300tripProfiles from './migrations/2026-11-26T1300_create_trip_import_profiles';
 import * as m1400mobility from './migrations/2026-11-26T1400_create_mobility_and_video';
 import * as m1500places from './migrations/2026-11-26T1500_create_place_reviews';
+import * as m1600legdate from './migrations/2026-11-26T1600_add_leg_date';
 
 /** One migration tree for SQLite and PostgreSQL, listed statically so the built server carries it. */
 export const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T1300_create_trip_import_profiles': m1300tripProfiles,
   '2026-11-26T1400_create_mobility_and_video': m1400mobility,
   '2026-11-26T1500_create_place_reviews': m1500places,
+  '2026-11-26T1600_add_leg_date': m1600legdate,
 };
 
 function migratorFor(db: Kysely<any>): Migrator {

@@ -317,6 +317,7 @@ const EXPECTED: { [T in keyof DB]: string[] } = {
     price_cents_per_tonne: true,
     contribution_cents: true,
     steps_json: true,
+    leg_date: true,
   }),
   travel_settings: c<'travel_settings'>({
     institution_id: true,

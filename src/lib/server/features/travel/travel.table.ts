@@ -71,6 +71,8 @@ export interface TripLegTable {
   contribution_cents: number;
   /** The CalculationStep list shown to the user, as computed at declaration. */
   steps_json: string;
+  /** ISO date of this leg; null for legs stored before leg dates were kept (the trip's date applies). */
+  leg_date: string | null;
 }
 
 export interface TravelTables {

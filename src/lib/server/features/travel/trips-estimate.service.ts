@@ -175,6 +175,7 @@ export function legRowsOf(tripId: string, estimate: MissionEstimate): Insertable
       price_cents_per_tonne: Math.round(l.price.pricePerTonneEuros * 100),
       contribution_cents: l.contributionCents,
       steps_json: JSON.stringify(leg.steps),
+      leg_date: l.input.date,
     };
   });
 }

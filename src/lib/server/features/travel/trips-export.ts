@@ -88,7 +88,7 @@ export function tripsTable(rows: readonly ExportLegRow[], locale: Locale): Row[]
     const cells: Record<Column, string> = {
       tripId: text(r.trip_id),
       missionRef: text(r.mission_ref),
-      date: text(r.trip_date),
+      date: text(r.leg_date ?? r.trip_date),
       purpose: text(r.purpose),
       category: text(t(`travel.trips.category.${r.traveller_category}`)),
       traveller: text(r.traveller_key),
@@ -135,7 +135,7 @@ export function ges1point5LegsOf(rows: readonly ExportLegRow[]): Ges1point5Leg[]
     if (!isTravelMode(r.mode)) throw new Error(`trip ${r.trip_id}: unknown stored mode ${r.mode}`);
     return {
       mission,
-      date: r.trip_date,
+      date: r.leg_date ?? r.trip_date,
       fromCity: r.from_name,
       fromCountry: countryName(r.from_country, 'fr'),
       toCity: r.to_name,

@@ -95,6 +95,7 @@ async function importOneByOne(db: Parameters<typeof insertTrip>[0], user: Sessio
         price_cents_per_tonne: Math.round(price.pricePerTonneEuros * 100),
         contribution_cents: estimate.value.contributionCents,
         steps_json: JSON.stringify(computed.steps),
+        leg_date: leg.date,
       });
     }
     const first = missionLegs[0]!;

@@ -58,6 +58,7 @@ function emptyLegRow(): Insertable<TripLegTable> {
     price_cents_per_tonne: 0,
     contribution_cents: 0,
     steps_json: '',
+    leg_date: null,
   };
 }
 
@@ -106,6 +107,7 @@ function fillLegRow(
   row.price_cents_per_tonne = Math.round(estimate.price.pricePerTonneEuros * 100);
   row.contribution_cents = estimate.contributionCents;
   row.steps_json = JSON.stringify(computed.steps);
+  row.leg_date = leg.date;
 }
 
 /**

@@ -80,6 +80,7 @@ export const TRIP_LEG_COLUMNS: TableColumns<TripLegTable> = {
   price_cents_per_tonne: true,
   contribution_cents: true,
   steps_json: true,
+  leg_date: true,
 };
 
 // Dialect-specific; belongs with the helpers of db/dialect.ts.
@@ -247,6 +248,7 @@ export function listVisibleTripLegsForExport(
       'trip.traveller_category',
       'trip.traveller_key',
       'trip_leg.position',
+      'trip_leg.leg_date',
       'trip_leg.from_name',
       'trip_leg.from_country',
       'trip_leg.to_name',

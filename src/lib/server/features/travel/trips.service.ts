@@ -49,6 +49,8 @@ export type DeclareTripResult =
 
 export interface TripLegView {
   position: number;
+  /** The day of the leg (the trip's date for legs stored before leg dates were kept). */
+  date: string;
   fromText: string;
   fromName: string;
   fromCountry: string;
@@ -225,9 +227,10 @@ export async function declareTrip(
   return { ok: true, value: { tripId, estimate: mission } };
 }
 
-function legView(row: TripLegRow): TripLegView {
+function legView(row: TripLegRow, tripDate: string): TripLegView {
   return {
     position: row.position,
+    date: row.leg_date ?? tripDate,
     fromText: row.from_text,
     fromName: row.from_name,
     fromCountry: row.from_country,
@@ -260,7 +263,7 @@ function legView(row: TripLegRow): TripLegView {
 export async function getTrip(db: Kysely<DB>, user: SessionUser, tripId: string): Promise<TripView | undefined> {
   const trip = await findVisibleTrip(db, scopeOf(user), tripId);
   if (!trip) return undefined;
-  const legs = (await listLegsOfTrip(db, trip.id)).map(legView);
+  const legs = (await listLegsOfTrip(db, trip.id)).map((row) => legView(row, trip.trip_date));
   const unit = trip.unit_id ? (await listUnits(db, user.institutionId)).find((u) => u.id === trip.unit_id) : undefined;
   return {
     id: trip.id,
