@@ -17,7 +17,7 @@
  *   only: stored trips keep the place they were computed with (the trip
  *   page shows the text as typed and the place used).
  */
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { z } from 'zod';
 import { newId, nowIso } from '../../db/ids';
 import type { DB } from '../../db/schema';
@@ -31,6 +31,9 @@ import { toMicro } from './trips';
 
 export const PLACE_REVIEW_OPEN = 'open';
 export const PLACE_REVIEW_ANSWERED = 'answered';
+/** Keys looked up per statement, and rows inserted per statement (19 columns: under SQLite's 32,766 parameters). */
+const KEYS_PER_QUERY = 500;
+const ROWS_PER_INSERT = 500;
 
 /** A text met without a confident answer, as the resolver left it. */
 export interface PlaceToReview {
@@ -114,54 +117,70 @@ export async function recordUnresolvedPlaces(
   institutionId: string,
   places: readonly PlaceToReview[],
 ): Promise<number> {
-  const now = nowIso();
-  let listed = 0;
+  // One entry per key, occurrences summed; existing keys are read and new ones inserted in batches (a text met
+  // before costs one update).
+  const byKey = new Map<string, { key: string; country: string; place: PlaceToReview; occurrences: number }>();
   for (const place of places) {
     const key = placeMemoryKey(place.text, { country: place.country });
     if (!key) continue;
-    const occurrences = place.occurrences ?? 1;
-    const existing = await db
+    const id = `${key.key}|${key.country}`;
+    const seen = byKey.get(id);
+    if (seen) seen.occurrences += place.occurrences ?? 1;
+    else byKey.set(id, { ...key, place, occurrences: place.occurrences ?? 1 });
+  }
+  if (byKey.size === 0) return 0;
+  const now = nowIso();
+  const known = new Map<string, { id: string; occurrences: number }>();
+  const keys = [...new Set([...byKey.values()].map((k) => k.key))];
+  for (let i = 0; i < keys.length; i += KEYS_PER_QUERY) {
+    const rows = await db
       .selectFrom('place_review')
-      .select(['id', 'occurrences'])
+      .select(['id', 'memory_key', 'country_hint', 'occurrences'])
       .where('institution_id', '=', institutionId)
-      .where('memory_key', '=', key.key)
-      .where('country_hint', '=', key.country)
-      .executeTakeFirst();
+      .where('memory_key', 'in', keys.slice(i, i + KEYS_PER_QUERY))
+      .execute();
+    for (const row of rows) known.set(`${row.memory_key}|${row.country_hint}`, row);
+  }
+  const fresh: Insertable<PlaceReviewTable>[] = [];
+  for (const [id, entry] of byKey) {
+    const existing = known.get(id);
     if (existing) {
       await db
         .updateTable('place_review')
-        .set({ occurrences: existing.occurrences + occurrences, last_seen_at: now })
+        .set({ occurrences: existing.occurrences + entry.occurrences, last_seen_at: now })
         .where('id', '=', existing.id)
         .execute();
       continue;
     }
+    fresh.push({
+      id: newId(),
+      institution_id: institutionId,
+      memory_key: entry.key,
+      country_hint: entry.country,
+      text: entry.place.text.trim(),
+      country_text: entry.place.country?.trim() || null,
+      candidates_json: JSON.stringify(entry.place.candidates),
+      occurrences: entry.occurrences,
+      first_seen_at: now,
+      last_seen_at: now,
+      status: PLACE_REVIEW_OPEN,
+      answer_kind: null,
+      answer_name: null,
+      answer_country: null,
+      answer_lat_micro: null,
+      answer_lon_micro: null,
+      answer_iata: null,
+      answered_at: null,
+      answered_by: null,
+    });
+  }
+  for (let i = 0; i < fresh.length; i += ROWS_PER_INSERT) {
     await db
       .insertInto('place_review')
-      .values({
-        id: newId(),
-        institution_id: institutionId,
-        memory_key: key.key,
-        country_hint: key.country,
-        text: place.text.trim(),
-        country_text: place.country?.trim() || null,
-        candidates_json: JSON.stringify(place.candidates),
-        occurrences,
-        first_seen_at: now,
-        last_seen_at: now,
-        status: PLACE_REVIEW_OPEN,
-        answer_kind: null,
-        answer_name: null,
-        answer_country: null,
-        answer_lat_micro: null,
-        answer_lon_micro: null,
-        answer_iata: null,
-        answered_at: null,
-        answered_by: null,
-      })
+      .values(fresh.slice(i, i + ROWS_PER_INSERT))
       .execute();
-    listed += 1;
   }
-  return listed;
+  return fresh.length;
 }
 
 /** The places of a resolution pair that were not settled, ready for `recordUnresolvedPlaces`. */

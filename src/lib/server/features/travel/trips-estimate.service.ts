@@ -13,8 +13,8 @@ import type { MethodKey } from './methods';
 import { loadResolverMemory } from './place-review.service';
 import type { PlaceResolution } from './places';
 import type { PlaceLanguage } from './places-countries';
-import type { TrainFirstRule } from './train-first';
 import type { TripLegTable } from './travel.table';
+import type { TravelSettings } from './travel-settings';
 import { getTravelSettings } from './travel-settings.service';
 import { type TripInput, type TripLegInput, toMetres, toMicro } from './trips';
 
@@ -57,29 +57,19 @@ export interface CarbonSettings {
   contrails: boolean;
 }
 
-/**
- * The carbon settings a mission is computed with: always the institution's
- * (method, contrails, train-first thresholds; /travel/settings, ADR 7), so a
- * declarant cannot pick the figure they prefer and every stored trip of the
- * institution is computed alike. A method or contrails setting sent with the
- * input is ignored.
- */
-async function carbonSettingsOf(
-  db: Kysely<DB>,
-  institutionId: string,
-): Promise<CarbonSettings & { trainFirstRule: TrainFirstRule }> {
-  const settings = await getTravelSettings(db, institutionId);
-  return { methodKey: settings.methodKey, contrails: settings.contrails, trainFirstRule: settings.trainFirstRule };
-}
-
 /** Every leg of a mission estimated with the institution's carbon price of the leg's year. */
 export async function estimateMission(
   db: Kysely<DB>,
   institutionId: string,
   input: TripInput,
-  options: { language?: PlaceLanguage } = {},
+  options: { language?: PlaceLanguage; settings?: TravelSettings } = {},
 ): Promise<MissionEstimateResult> {
-  const { trainFirstRule, ...settings } = await carbonSettingsOf(db, institutionId);
+  // Always the institution's settings (/travel/settings, ADR 7): a declarant cannot pick the figure they
+  // prefer, and every stored trip is computed alike. A method or contrails setting sent with the input is
+  // ignored. A caller that already read them passes them.
+  const travelSettings = options.settings ?? (await getTravelSettings(db, institutionId));
+  const { trainFirstRule } = travelSettings;
+  const settings: CarbonSettings = { methodKey: travelSettings.methodKey, contrails: travelSettings.contrails };
   // People's answers on the review list of places resolve their texts here too.
   const memory = await loadResolverMemory(db, institutionId, options.language ?? 'fr');
   const prices = new Map<number, CarbonPrice>();

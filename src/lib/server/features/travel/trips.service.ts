@@ -156,7 +156,8 @@ export async function declareTrip(
   options: { language?: PlaceLanguage } = {},
 ): Promise<DeclareTripResult> {
   const trip = toTripInput(input);
-  const estimate = await estimateMission(db, user.institutionId, trip, options);
+  const settings = await getTravelSettings(db, user.institutionId);
+  const estimate = await estimateMission(db, user.institutionId, trip, { ...options, settings });
   if (!estimate.ok) {
     // Places the resolver could not settle go to the review list, where one answer serves every later trip.
     if (estimate.error.code === 'travel.estimate.placeNotResolved') {
@@ -185,7 +186,7 @@ export async function declareTrip(
   if (trip.unitId !== undefined && !units.some((u) => u.id === trip.unitId)) {
     return { ok: false, error: { code: 'travel.trips.error.unknownUnit' } };
   }
-  const travellerLabel = (await getTravelSettings(db, user.institutionId)).nameTravellers ? user.displayName : null;
+  const travellerLabel = settings.nameTravellers ? user.displayName : null;
   const tripId = newId();
   await db.transaction().execute(async (trx) => {
     await insertTrip(

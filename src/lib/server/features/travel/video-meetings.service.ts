@@ -5,10 +5,9 @@ import { recordAudit } from '../audit';
 import type { SessionUser } from '../auth';
 import { type EstimateErrorCode, estimateTrip } from './estimate.service';
 import type { CalculationStep } from './footprint';
-import { DEFAULT_METHOD_KEY, isMethodKey, type MethodKey } from './methods';
 import type { PlaceResolution } from './places';
 import type { PlaceLanguage } from './places-countries';
-import { findTravelSettingsRow } from './travel-settings.queries';
+import { getTravelSettings } from './travel-settings.service';
 import { parseSteps, toMetres, toMicro } from './trips';
 import {
   canRecordVideoMeeting,
@@ -51,19 +50,6 @@ const FIELD_CODES: Record<string, VideoMeetingErrorCode> = {
   to: 'travel.video.error.to',
   mode: 'travel.video.error.mode',
 };
-
-/**
- * The institution's method for its trips: its travel settings when it saved
- * some, the application's default (GES 1point5, contrails counted) otherwise.
- */
-async function institutionMethod(
-  db: Kysely<DB>,
-  institutionId: string,
-): Promise<{ methodKey: MethodKey; contrails: boolean }> {
-  const row = await findTravelSettingsRow(db, institutionId);
-  if (!row || !isMethodKey(row.method_key)) return { methodKey: DEFAULT_METHOD_KEY, contrails: true };
-  return { methodKey: row.method_key, contrails: row.contrails === 1 };
-}
 
 const scopeOf = (user: SessionUser) => ({
   institutionId: user.institutionId,
@@ -127,7 +113,8 @@ export async function recordVideoMeeting(
       steps_json: null,
     };
   } else {
-    const method = await institutionMethod(db, user.institutionId);
+    // The institution's method, as for its trips (defaults when it saved no settings).
+    const method = await getTravelSettings(db, user.institutionId);
     const estimate = await estimateTrip({
       from: m.from,
       to: m.to,
