@@ -19,6 +19,7 @@ import enNotifications from '../../messages/en/notifications.json';
 import enPeople from '../../messages/en/people.json';
 import enPlan from '../../messages/en/plan.json';
 import enProgress from '../../messages/en/progress.json';
+import enRecordImport from '../../messages/en/record-import.json';
 import enSdg from '../../messages/en/sdg.json';
 import enTravel from '../../messages/en/travel.json';
 import enTravelDashboard from '../../messages/en/travel-dashboard.json';
@@ -45,6 +46,7 @@ import frNotifications from '../../messages/fr/notifications.json';
 import frPeople from '../../messages/fr/people.json';
 import frPlan from '../../messages/fr/plan.json';
 import frProgress from '../../messages/fr/progress.json';
+import frRecordImport from '../../messages/fr/record-import.json';
 import frSdg from '../../messages/fr/sdg.json';
 import frTravel from '../../messages/fr/travel.json';
 import frTravelDashboard from '../../messages/fr/travel-dashboard.json';
@@ -68,6 +70,7 @@ const fr = {
   ...frImportPlan,
   ...frImportFile,
   ...frImportUi,
+  ...frRecordImport,
   ...frSdg,
   ...frPeople,
   ...frAdmin,
@@ -96,6 +99,7 @@ const en = {
   ...enImportPlan,
   ...enImportFile,
   ...enImportUi,
+  ...enRecordImport,
   ...enSdg,
   ...enPeople,
   ...enAdmin,
