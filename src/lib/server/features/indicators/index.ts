@@ -41,6 +41,7 @@ export {
   type ValueState,
 } from './indicators';
 export { listIndicatorIdsOfPerson } from './indicators.queries';
+export { linkIndicatorsToSources, type SeedIndicatorLink, type SourceLinkReport } from './source-links';
 export {
   chooseYear,
   getMyValuesPage,
