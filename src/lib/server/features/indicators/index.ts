@@ -41,7 +41,6 @@ export {
   type ValueState,
 } from './indicators';
 export { listIndicatorIdsOfPerson } from './indicators.queries';
-export { linkIndicatorsToSources, type SeedIndicatorLink, type SourceLinkReport } from './source-links';
 export {
   chooseYear,
   getMyValuesPage,
@@ -62,6 +61,7 @@ export {
   periodContaining,
   periodsBetween,
 } from './periods';
+export { linkIndicatorsToSources, type SeedIndicatorLink, type SourceLinkReport } from './source-links';
 export { INDICATOR_SOURCES, type IndicatorSource, MANUAL_SOURCE, sourceOptions } from './sources';
 export type { ValueErrorCode, ValueResult } from './value-context';
 export {
