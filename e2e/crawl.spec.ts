@@ -31,6 +31,7 @@ const OFFICER_PAGES = [
   '/travel/settings',
   '/travel/recomputes',
   '/travel/places',
+  '/engagement',
 ];
 
 /** The pilot's own work pages (written alongside this crawl: they must exist and pass axe). */

@@ -8,6 +8,7 @@ import enAdmin from '../../messages/en/admin.json';
 import enApi from '../../messages/en/api.json';
 import enCommon from '../../messages/en/common.json';
 import enDashboard from '../../messages/en/dashboard.json';
+import enEngagement from '../../messages/en/engagement.json';
 import enExport from '../../messages/en/export.json';
 import enFund from '../../messages/en/fund.json';
 import enImportFile from '../../messages/en/import-file.json';
@@ -35,6 +36,7 @@ import frAdmin from '../../messages/fr/admin.json';
 import frApi from '../../messages/fr/api.json';
 import frCommon from '../../messages/fr/common.json';
 import frDashboard from '../../messages/fr/dashboard.json';
+import frEngagement from '../../messages/fr/engagement.json';
 import frExport from '../../messages/fr/export.json';
 import frFund from '../../messages/fr/fund.json';
 import frImportFile from '../../messages/fr/import-file.json';
@@ -66,6 +68,7 @@ export const BASE_LOCALE: Locale = 'fr';
 
 const fr = {
   ...frCommon,
+  ...frEngagement,
   ...frPlan,
   ...frImportPlan,
   ...frImportFile,
@@ -95,6 +98,7 @@ const fr = {
 };
 const en = {
   ...enCommon,
+  ...enEngagement,
   ...enPlan,
   ...enImportPlan,
   ...enImportFile,
