@@ -4,6 +4,9 @@ import { expectAccessible, logIn, measure, openIndicator, PLAN_2021, visit } fro
 const COMPOST_ACTION = 'Compostage des déchets et donner à entr’ema pour maraichage'.replace('’', "'");
 const COMPOST = 'Kg de compost produit/an';
 
+// Sixty-odd pages, each checked by axe: well beyond the default minute per test.
+test.describe.configure({ timeout: 300_000 });
+
 /** Back-office pages every signed-in officer reaches from the navigation. */
 const OFFICER_PAGES = [
   '/plans',
@@ -31,7 +34,40 @@ const OFFICER_PAGES = [
   '/travel/settings',
   '/travel/recomputes',
   '/travel/places',
+  '/awareness',
+  '/awareness/sessions/new',
+  '/awareness/quick',
+  '/awareness/facilitators',
+  '/awareness/headcounts',
+  '/awareness/coverage',
+  '/awareness/import',
+  '/teaching',
+  '/teaching/programmes/new',
+  '/teaching/import',
+  '/events',
+  '/events/new',
+  '/events/import',
+  '/events/export',
   '/engagement',
+  '/research',
+  '/research/projects/new',
+  '/research/sdg-check',
+  '/research/open-access',
+  '/research/import',
+  '/research/export',
+  '/partners',
+  '/partners/new',
+  '/partners/sdg',
+  '/partners/import',
+  '/partners/export',
+  '/ideas',
+  '/ideas/new',
+  '/ideas/mine',
+  '/ideas/moderation',
+  '/ideas/settings',
+  '/ideas/export',
+  '/label',
+  '/label/referential',
 ];
 
 /** The pilot's own work pages (written alongside this crawl: they must exist and pass axe). */

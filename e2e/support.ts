@@ -8,6 +8,7 @@ export const ACCOUNTS = {
   pilot: 'pilote@demo.trajectoire.test',
   contributor: 'contributeur@demo.trajectoire.test',
   viewer: 'lecteur@demo.trajectoire.test',
+  student: 'etudiant@demo.trajectoire.test',
 } as const;
 
 export const PLAN_2023 = "Plan d'action RES 2023/2027";

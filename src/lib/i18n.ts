@@ -6,22 +6,29 @@
  */
 import enAdmin from '../../messages/en/admin.json';
 import enApi from '../../messages/en/api.json';
+import enAwareness from '../../messages/en/awareness.json';
 import enCommon from '../../messages/en/common.json';
 import enDashboard from '../../messages/en/dashboard.json';
 import enEngagement from '../../messages/en/engagement.json';
+import enEvents from '../../messages/en/events.json';
 import enExport from '../../messages/en/export.json';
 import enFund from '../../messages/en/fund.json';
+import enIdeas from '../../messages/en/ideas.json';
 import enImportFile from '../../messages/en/import-file.json';
 import enImportPlan from '../../messages/en/import-plan.json';
 import enImportUi from '../../messages/en/import-ui.json';
 import enIndicators from '../../messages/en/indicators.json';
+import enLabel from '../../messages/en/label.json';
 import enMy from '../../messages/en/my.json';
 import enNotifications from '../../messages/en/notifications.json';
+import enPartners from '../../messages/en/partners.json';
 import enPeople from '../../messages/en/people.json';
 import enPlan from '../../messages/en/plan.json';
 import enProgress from '../../messages/en/progress.json';
 import enRecordImport from '../../messages/en/record-import.json';
+import enResearch from '../../messages/en/research.json';
 import enSdg from '../../messages/en/sdg.json';
+import enTeaching from '../../messages/en/teaching.json';
 import enTravel from '../../messages/en/travel.json';
 import enTravelDashboard from '../../messages/en/travel-dashboard.json';
 import enTravelImport from '../../messages/en/travel-import.json';
@@ -34,22 +41,29 @@ import enTripsFormats from '../../messages/en/trips-formats.json';
 import enTripsImport from '../../messages/en/trips-import.json';
 import frAdmin from '../../messages/fr/admin.json';
 import frApi from '../../messages/fr/api.json';
+import frAwareness from '../../messages/fr/awareness.json';
 import frCommon from '../../messages/fr/common.json';
 import frDashboard from '../../messages/fr/dashboard.json';
 import frEngagement from '../../messages/fr/engagement.json';
+import frEvents from '../../messages/fr/events.json';
 import frExport from '../../messages/fr/export.json';
 import frFund from '../../messages/fr/fund.json';
+import frIdeas from '../../messages/fr/ideas.json';
 import frImportFile from '../../messages/fr/import-file.json';
 import frImportPlan from '../../messages/fr/import-plan.json';
 import frImportUi from '../../messages/fr/import-ui.json';
 import frIndicators from '../../messages/fr/indicators.json';
+import frLabel from '../../messages/fr/label.json';
 import frMy from '../../messages/fr/my.json';
 import frNotifications from '../../messages/fr/notifications.json';
+import frPartners from '../../messages/fr/partners.json';
 import frPeople from '../../messages/fr/people.json';
 import frPlan from '../../messages/fr/plan.json';
 import frProgress from '../../messages/fr/progress.json';
 import frRecordImport from '../../messages/fr/record-import.json';
+import frResearch from '../../messages/fr/research.json';
 import frSdg from '../../messages/fr/sdg.json';
+import frTeaching from '../../messages/fr/teaching.json';
 import frTravel from '../../messages/fr/travel.json';
 import frTravelDashboard from '../../messages/fr/travel-dashboard.json';
 import frTravelImport from '../../messages/fr/travel-import.json';
@@ -95,6 +109,13 @@ const fr = {
   ...frFund,
   ...frTravelDashboard,
   ...frTravelPlaces,
+  ...frTeaching,
+  ...frAwareness,
+  ...frPartners,
+  ...frResearch,
+  ...frLabel,
+  ...frIdeas,
+  ...frEvents,
 };
 const en = {
   ...enCommon,
@@ -125,6 +146,13 @@ const en = {
   ...enFund,
   ...enTravelDashboard,
   ...enTravelPlaces,
+  ...enTeaching,
+  ...enAwareness,
+  ...enPartners,
+  ...enResearch,
+  ...enLabel,
+  ...enIdeas,
+  ...enEvents,
 };
 
 export type MessageKey = keyof typeof fr;

@@ -25,7 +25,11 @@ export function prepareServer(origin: string): Promise<void> {
     await syncReferenceData(db);
     log('info', 'database ready', { database: label });
     if (isDemoAllowed(config)) {
-      const loaded = await loadDemoIfEmpty(db, { password: config.TRAJECTOIRE_DEMO_PASSWORD, trips: true });
+      const loaded = await loadDemoIfEmpty(db, {
+        password: config.TRAJECTOIRE_DEMO_PASSWORD,
+        trips: true,
+        people: true,
+      });
       if (loaded) {
         const lines = DEMO_ACCOUNTS.map((a) => `    ${a.role.padEnd(12)} ${a.email}`);
         console.log(

@@ -13,6 +13,13 @@ import * as m1300tripProfiles from './migrations/2026-11-26T1300_create_trip_imp
 import * as m1400mobility from './migrations/2026-11-26T1400_create_mobility_and_video';
 import * as m1500places from './migrations/2026-11-26T1500_create_place_reviews';
 import * as m1600legdate from './migrations/2026-11-26T1600_add_leg_date';
+import * as m1700awareness from './migrations/2026-11-26T1700_create_awareness';
+import * as m1800teaching from './migrations/2026-11-26T1800_create_teaching';
+import * as m1900ideas from './migrations/2026-11-26T1900_create_ideas';
+import * as m2000partners from './migrations/2026-11-26T2000_create_partners';
+import * as m2100research from './migrations/2026-11-26T2100_create_research';
+import * as m2200events from './migrations/2026-11-26T2200_create_events';
+import * as m2300label from './migrations/2026-11-26T2300_create_label_assessment';
 
 /** One migration tree for SQLite and PostgreSQL, listed statically so the built server carries it. */
 export const migrations: Record<string, Migration> = {
@@ -30,6 +37,13 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T1400_create_mobility_and_video': m1400mobility,
   '2026-11-26T1500_create_place_reviews': m1500places,
   '2026-11-26T1600_add_leg_date': m1600legdate,
+  '2026-11-26T1700_create_awareness': m1700awareness,
+  '2026-11-26T1800_create_teaching': m1800teaching,
+  '2026-11-26T1900_create_ideas': m1900ideas,
+  '2026-11-26T2000_create_partners': m2000partners,
+  '2026-11-26T2100_create_research': m2100research,
+  '2026-11-26T2200_create_events': m2200events,
+  '2026-11-26T2300_create_label_assessment': m2300label,
 };
 
 function migratorFor(db: Kysely<any>): Migrator {

@@ -1,3 +1,4 @@
+import { findIdeaOfAction } from '$lib/server/features/ideas';
 import { getActionPage } from '$lib/server/features/plan';
 import { getDatabase } from '$lib/server/runtime';
 import { notFound, requireUser } from '$lib/server/web';
@@ -7,5 +8,6 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
   const user = requireUser(locals, url);
   const page = await getActionPage(getDatabase().db, user, params.actionId);
   if (!page) notFound();
-  return { page, saved: url.searchParams.get('saved') === '1' };
+  const fromIdea = (await findIdeaOfAction(getDatabase().db, user.institutionId, params.actionId)) ?? null;
+  return { page, fromIdea, saved: url.searchParams.get('saved') === '1' };
 };

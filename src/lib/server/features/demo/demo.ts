@@ -6,9 +6,16 @@ import { newId, nowIso } from '../../db/ids';
 import type { DB } from '../../db/schema';
 import { type Actor, recordAudit } from '../audit';
 import { createUser, findSessionUserById, type Role } from '../auth';
-import { loadDemoValues } from '../indicators';
+import { AWARENESS_SEED_INDICATOR_LINKS, loadAwarenessDemo } from '../awareness';
+import { EVENTS_SEED_INDICATOR_LINKS, loadEventsDemo } from '../events';
+import { IDEAS_SEED_INDICATOR_LINKS, loadIdeasDemo } from '../ideas';
+import { linkIndicatorsToSources, loadDemoValues, refreshComputedValues } from '../indicators';
+import { loadLabelDemo } from '../label';
+import { loadPartnersDemo, PARTNERS_SEED_INDICATOR_LINKS } from '../partners';
 import { matchPerson } from '../people';
 import { importPlanFile } from '../plan-import';
+import { loadResearchDemo, RESEARCH_SEED_INDICATOR_LINKS } from '../research';
+import { loadTeachingDemo, TEACHING_SEED_INDICATOR_LINKS } from '../teaching';
 import { commitTripImport } from '../travel';
 
 /** Demo files, relative to the project root (the folder `npm start` runs from). */
@@ -19,7 +26,7 @@ const STRUCTURE_FILE = 'imt-mines-ales.json';
 /** Invented trips of 2024 and 2025 (GES 1point5 travel file), so the travel dashboard shows something. */
 const TRIPS_FILE = 'imt-mines-ales-trips.tsv';
 
-/** One account per role; the pilot is Robert L., who pilots several actions of the 2023-2027 plan. */
+/** One account per role, and a student; the pilot is Robert L., who pilots several actions of the 2023-2027 plan. */
 export const DEMO_ACCOUNTS: readonly { role: Role; email: string; person: string | null; displayName: string }[] = [
   {
     role: 'admin',
@@ -36,6 +43,8 @@ export const DEMO_ACCOUNTS: readonly { role: Role; email: string; person: string
   { role: 'pilot', email: 'pilote@demo.trajectoire.test', person: 'Robert L', displayName: 'Robert L. (pilote)' },
   { role: 'contributor', email: 'contributeur@demo.trajectoire.test', person: null, displayName: 'Contributeur démo' },
   { role: 'viewer', email: 'lecteur@demo.trajectoire.test', person: null, displayName: 'Lecteur démo' },
+  /** A student: reads, and submits and supports ideas like every account (the viewer role). */
+  { role: 'viewer', email: 'etudiant@demo.trajectoire.test', person: null, displayName: 'Élève démo' },
 ];
 
 const personSchema = z.object({
@@ -98,7 +107,7 @@ async function isEmpty(db: Kysely<DB>): Promise<boolean> {
  */
 export async function loadDemoIfEmpty(
   db: Kysely<DB>,
-  options: { password: string; root?: string; trips?: boolean },
+  options: { password: string; root?: string; trips?: boolean; people?: boolean; today?: string },
 ): Promise<boolean> {
   if (!(await isEmpty(db))) return false;
   const root = options.root ?? process.cwd();
@@ -243,7 +252,36 @@ export async function loadDemoIfEmpty(
   }
   await loadDemoValues(db, institutionId);
   if (options.trips) await loadDemoTrips(db, root, adminId);
+  if (options.people) await loadDemoPeopleAndPartners(db, institutionId, options.today);
   return true;
+}
+
+/** Every module's seed-plan indicators: the demo hands them to their module (features/indicators/source-links.ts). */
+export const SEED_INDICATOR_LINKS = [
+  ...AWARENESS_SEED_INDICATOR_LINKS,
+  ...TEACHING_SEED_INDICATOR_LINKS,
+  ...IDEAS_SEED_INDICATOR_LINKS,
+  ...PARTNERS_SEED_INDICATOR_LINKS,
+  ...RESEARCH_SEED_INDICATOR_LINKS,
+  ...EVENTS_SEED_INDICATOR_LINKS,
+];
+
+/**
+ * The people-and-partners modules' demo records (sessions, programmes, ideas,
+ * partners — before research, whose projects name them —, projects,
+ * publications, events, the label's placeholder criteria), then the seed
+ * indicators they compute, refreshed at once so the plan shows their figures.
+ */
+async function loadDemoPeopleAndPartners(db: Kysely<DB>, institutionId: string, today?: string): Promise<void> {
+  await loadAwarenessDemo(db, institutionId);
+  await loadTeachingDemo(db, institutionId);
+  await loadIdeasDemo(db, institutionId);
+  await loadPartnersDemo(db, institutionId);
+  await loadResearchDemo(db, institutionId);
+  await loadEventsDemo(db, institutionId);
+  await loadLabelDemo(db, institutionId);
+  await linkIndicatorsToSources(db, institutionId, SEED_INDICATOR_LINKS, { userId: null, label: 'demo' });
+  await refreshComputedValues(db, { today: today ?? new Date().toISOString().slice(0, 10), institutionId });
 }
 
 /** Imports the demo trips file through the ordinary import, as the demo admin. */

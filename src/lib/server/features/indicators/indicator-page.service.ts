@@ -27,6 +27,8 @@ export interface IndicatorDefinition {
   source: string;
   /** i18n key of the source's label; null for a module no longer registered. */
   sourceLabelKey: string | null;
+  /** The computing module's page; null for a manual indicator. */
+  sourcePageHref: string | null;
   sourceKey: string | null;
   version: number;
 }
@@ -81,6 +83,7 @@ export async function getIndicatorPage(
       : null,
     source: row.source,
     sourceLabelKey: sourceOptions().find((s) => s.key === row.source)?.labelKey ?? null,
+    sourcePageHref: sourceOptions().find((s) => s.key === row.source)?.pageHref ?? null,
     sourceKey: row.source_key,
     version: row.version,
   };

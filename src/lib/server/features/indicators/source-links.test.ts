@@ -71,4 +71,52 @@ describeEachDialect('linking seed indicators to modules', (get) => {
     );
     expect(report.linked).toEqual([]);
   });
+
+  test('a link whose indicator the plan lacks creates it under its action, or under the target it names', async () => {
+    const { db } = get();
+    const report = await linkIndicatorsToSources(
+      db,
+      institutionId,
+      [
+        {
+          actionIncludes: 'Développer le signalement des publications scientifiques dans Hyper Article en Ligne',
+          indicatorIncludes: 'taux de publications en texte integral',
+          source: 'travel.emissions',
+          sourceKey: null,
+          create: { name: 'Taux de publications en texte intégral dans HAL', unit: '%', kind: 'percentage' },
+        },
+        {
+          actionIncludes: '',
+          indicatorIncludes: 'part des projets',
+          source: 'travel.emissions',
+          sourceKey: null,
+          create: {
+            name: 'Part des projets de recherche couvrant au moins 3 ODD',
+            unit: '%',
+            kind: 'percentage',
+            targetIncludes: '3 ODD minimum pour chaque projet de recherche',
+          },
+        },
+      ],
+      { userId: null, label: 'demo' },
+    );
+    expect(report.unmatched).toEqual([]);
+    expect(report.linked.map((l) => l.created)).toEqual([true, true]);
+    const rows = await db
+      .selectFrom('indicator')
+      .leftJoin('action', 'action.id', 'indicator.action_id')
+      .leftJoin('target', 'target.id', 'indicator.target_id')
+      .select(['indicator.name', 'indicator.kind', 'indicator.source', 'action.title', 'target.label'])
+      .where(
+        'indicator.id',
+        'in',
+        report.linked.map((l) => l.indicatorId),
+      )
+      .orderBy('indicator.name')
+      .execute();
+    expect(rows.map((r) => [r.name, r.kind, r.source, Boolean(r.title), Boolean(r.label)])).toEqual([
+      ['Part des projets de recherche couvrant au moins 3 ODD', 'percentage', 'travel.emissions', false, true],
+      ['Taux de publications en texte intégral dans HAL', 'percentage', 'travel.emissions', true, false],
+    ]);
+  });
 });

@@ -7,6 +7,7 @@
  * its history stays as people wrote it.
  */
 import type { Kysely } from 'kysely';
+import { newId } from '../../db/ids';
 import type { DB } from '../../db/schema';
 import { type Actor, recordAudit } from '../audit';
 import { fold } from '../plan-import/cell-text';
@@ -20,10 +21,16 @@ export interface SeedIndicatorLink {
   indicatorIncludes: string;
   source: string;
   sourceKey: string | null;
+  /**
+   * When no indicator matches, create it: under the action named by `actionIncludes`, or, with
+   * `targetIncludes`, under the target whose wording includes it (a target the plan states without an
+   * indicator, such as "50 % des formations adressent la RES").
+   */
+  create?: { name: string; unit: string | null; kind: 'number' | 'percentage'; targetIncludes?: string };
 }
 
 export interface SourceLinkReport {
-  linked: { indicatorId: string; name: string; source: string; sourceKey: string | null }[];
+  linked: { indicatorId: string; name: string; source: string; sourceKey: string | null; created: boolean }[];
   /** Links that matched no manual indicator without values (or named an unknown source). */
   unmatched: SeedIndicatorLink[];
 }
@@ -65,6 +72,13 @@ export async function linkIndicatorsToSources(
             (c) => !taken.has(c.id) && fold(c.action_title).includes(action) && fold(c.name).includes(wording),
           )
         : [];
+      if (source && matches.length === 0 && link.create) {
+        const created = await createLinkedIndicator(trx, institutionId, link, source.periodicities[0] ?? 'year', actor);
+        if (created) {
+          report.linked.push({ ...created, source: link.source, sourceKey: link.sourceKey, created: true });
+          continue;
+        }
+      }
       if (!source || matches.length === 0) {
         report.unmatched.push(link);
         continue;
@@ -96,9 +110,94 @@ export async function linkIndicatorsToSources(
             ...(fits ? [] : [{ field: 'periodicity', before: match.periodicity, after: periodicity ?? null }]),
           ],
         });
-        report.linked.push({ indicatorId: match.id, name: match.name, source: link.source, sourceKey: link.sourceKey });
+        report.linked.push({
+          indicatorId: match.id,
+          name: match.name,
+          source: link.source,
+          sourceKey: link.sourceKey,
+          created: false,
+        });
       }
     }
   });
   return report;
+}
+
+/** The action or target a link's `create` names (first match in the institution's plans), with the next position. */
+async function createLinkedIndicator(
+  trx: Kysely<DB>,
+  institutionId: string,
+  link: SeedIndicatorLink,
+  periodicity: string,
+  actor: Actor,
+): Promise<{ indicatorId: string; name: string } | undefined> {
+  const create = link.create;
+  if (!create) return undefined;
+  let owner: { plan_id: string; action_id: string | null; target_id: string | null } | undefined;
+  if (create.targetIncludes) {
+    const wording = fold(create.targetIncludes);
+    const targets = await trx
+      .selectFrom('target')
+      .innerJoin('objective', 'objective.id', 'target.objective_id')
+      .innerJoin('workstream', 'workstream.id', 'objective.workstream_id')
+      .innerJoin('plan', 'plan.id', 'workstream.plan_id')
+      .select(['target.id', 'target.label', 'plan.id as plan_id'])
+      .where('plan.institution_id', '=', institutionId)
+      .orderBy('target.id')
+      .execute();
+    const target = targets.find((t) => fold(t.label).includes(wording));
+    if (target) owner = { plan_id: target.plan_id, action_id: null, target_id: target.id };
+  } else if (link.actionIncludes !== '') {
+    const wording = fold(link.actionIncludes);
+    const actions = await trx
+      .selectFrom('action')
+      .innerJoin('plan', 'plan.id', 'action.plan_id')
+      .select(['action.id', 'action.title', 'plan.id as plan_id'])
+      .where('plan.institution_id', '=', institutionId)
+      .orderBy('action.id')
+      .execute();
+    const action = actions.find((a) => fold(a.title).includes(wording));
+    if (action) owner = { plan_id: action.plan_id, action_id: action.id, target_id: null };
+  }
+  if (!owner) return undefined;
+  const last = await trx
+    .selectFrom('indicator')
+    .select((eb) => eb.fn.max('position').as('position'))
+    .where('plan_id', '=', owner.plan_id)
+    .executeTakeFirst();
+  const id = newId();
+  await trx
+    .insertInto('indicator')
+    .values({
+      id,
+      plan_id: owner.plan_id,
+      action_id: owner.action_id,
+      objective_id: null,
+      target_id: owner.target_id,
+      position: Number(last?.position ?? 0) + 1,
+      name: create.name,
+      unit: create.unit,
+      kind: create.kind,
+      periodicity,
+      baseline_value_milli: null,
+      baseline_date: null,
+      target_value_milli: null,
+      target_date: null,
+      responsible_person_id: null,
+      source: link.source,
+      source_key: link.sourceKey,
+    })
+    .execute();
+  await recordAudit(trx, {
+    institutionId,
+    actor,
+    entityType: 'indicator',
+    entityId: id,
+    operation: 'create',
+    changes: [
+      { field: 'name', before: null, after: create.name },
+      { field: 'source', before: null, after: link.source },
+    ],
+  });
+  return { indicatorId: id, name: create.name };
 }

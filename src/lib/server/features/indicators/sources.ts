@@ -16,6 +16,12 @@ import type { DB } from '../../db/schema';
 // The file, not travel's index.ts: this array is built when the module loads, so it must not sit in an import
 // cycle, and the travel index would close one as soon as any travel file imports the indicators feature. The
 // file imports only types from here.
+import { AWARENESS_INDICATOR_SOURCES } from '../awareness/awareness-indicators';
+import { EVENTS_INDICATOR_SOURCES } from '../events/events-indicators';
+import { IDEAS_INDICATOR_SOURCES } from '../ideas/ideas-indicators';
+import { PARTNERS_INDICATOR_SOURCES } from '../partners/partners-indicators';
+import { RESEARCH_INDICATOR_SOURCES } from '../research/research-indicators';
+import { TEACHING_INDICATOR_SOURCES } from '../teaching/teaching-indicators';
 import { TRAVEL_INDICATOR_SOURCES } from '../travel/travel-indicators';
 import type { Period, Periodicity } from './periods';
 
@@ -26,6 +32,8 @@ export interface IndicatorSource {
   key: string;
   /** i18n key of the label shown in the definition form. */
   labelKey: string;
+  /** The module's page where its records are kept (shown on the indicator page), e.g. '/awareness'. */
+  pageHref?: string;
   periodicities: readonly Periodicity[];
   /** Value x 1000 for the period (an integer), or null when the module has no data for it. Reads only. */
   compute(
@@ -35,16 +43,24 @@ export interface IndicatorSource {
 }
 
 /** Modules computing indicators; each module exports its entries and adds them here. */
-export const INDICATOR_SOURCES: readonly IndicatorSource[] = [...TRAVEL_INDICATOR_SOURCES];
+export const INDICATOR_SOURCES: readonly IndicatorSource[] = [
+  ...TRAVEL_INDICATOR_SOURCES,
+  ...TEACHING_INDICATOR_SOURCES,
+  ...AWARENESS_INDICATOR_SOURCES,
+  ...RESEARCH_INDICATOR_SOURCES,
+  ...PARTNERS_INDICATOR_SOURCES,
+  ...EVENTS_INDICATOR_SOURCES,
+  ...IDEAS_INDICATOR_SOURCES,
+];
 
 export function isKnownSource(key: string): boolean {
   return key === MANUAL_SOURCE || INDICATOR_SOURCES.some((s) => s.key === key);
 }
 
 /** Keys and label keys for the definition form, the manual entry first. */
-export function sourceOptions(): { key: string; labelKey: string }[] {
+export function sourceOptions(): { key: string; labelKey: string; pageHref: string | null }[] {
   return [
-    { key: MANUAL_SOURCE, labelKey: 'indicators.source.manual' },
-    ...INDICATOR_SOURCES.map((s) => ({ key: s.key, labelKey: s.labelKey })),
+    { key: MANUAL_SOURCE, labelKey: 'indicators.source.manual', pageHref: null },
+    ...INDICATOR_SOURCES.map((s) => ({ key: s.key, labelKey: s.labelKey, pageHref: s.pageHref ?? null })),
   ];
 }

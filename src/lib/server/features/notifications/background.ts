@@ -4,8 +4,10 @@ import type { Kysely } from 'kysely';
 import { getConfig } from '../../config';
 import type { DB } from '../../db/schema';
 import { log } from '../../log';
+import { ideasJobHandlers } from './ideas-job';
 import { startJobWorker } from './jobs';
 import { createMailer } from './mailer';
+import { partnersJobHandlers, schedulePartnerRenewalScan } from './partners-job';
 import { notificationJobHandlers, scheduleRecurringJobs } from './reminders';
 import { scheduleTripsRecompute, tripsJobHandlers } from './trips-job';
 
@@ -35,12 +37,18 @@ export function startBackgroundJobs(db: Kysely<DB>): () => Promise<void> {
   });
   return startJobWorker({
     db,
-    handlers: { ...notificationJobHandlers(db, mailer, publicBaseUrl(config)), ...tripsJobHandlers(db) },
+    handlers: {
+      ...notificationJobHandlers(db, mailer, publicBaseUrl(config)),
+      ...tripsJobHandlers(db),
+      ...ideasJobHandlers(db, mailer, publicBaseUrl(config)),
+      ...partnersJobHandlers(db, mailer, publicBaseUrl(config)),
+    },
     pollSeconds: config.JOBS_POLL_SECONDS,
     workerId,
     beforeEachPoll: async (now) => {
       await scheduleRecurringJobs(db, now);
       await scheduleTripsRecompute(db, now);
+      await schedulePartnerRenewalScan(db, now);
     },
   });
 }

@@ -1,6 +1,13 @@
 /** Reminders, the weekly digest and the daily refresh of computed indicators, on a job queue in the database; users' notification choices. */
 export { publicBaseUrl, startBackgroundJobs } from './background';
 export {
+  composeIdeaStatusMail,
+  enqueueIdeaStatusMail,
+  IDEA_STATUS_MAIL_JOB,
+  ideaStatusMailJobKey,
+  ideasJobHandlers,
+} from './ideas-job';
+export {
   claimNextJob,
   enqueueJob,
   failJob,

@@ -81,7 +81,7 @@ export const digestJobKey = (isoWeek: string) => `digest:${isoWeek}`;
 export const reminderMessageKey = (userId: string, isoWeek: string) => `reminder:${userId}:${isoWeek}`;
 export const digestMessageKey = (userId: string, isoWeek: string) => `digest:${userId}:${isoWeek}`;
 
-export const NOTIFICATION_KINDS = ['reminder', 'digest'] as const;
+export const NOTIFICATION_KINDS = ['reminder', 'digest', 'idea_status', 'partner_renewal'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotificationPreferences {

@@ -39,6 +39,7 @@ function settingOf(sourceKey: string | null): string | null {
 export const FLIGHTS_COMPENSATED: IndicatorSource = {
   key: 'travel.flightsCompensated',
   labelKey: 'travel.indicators.source.flightsCompensated',
+  pageHref: '/travel/fund',
   periodicities: ['year', 'academic_year', 'quarter', 'month'],
   async compute(db, { institutionId, period }) {
     if ((await countTrips(db, institutionId, period)) === 0) return null;
@@ -50,6 +51,7 @@ export const FLIGHTS_COMPENSATED: IndicatorSource = {
 export const VIDEO_INTERVIEW_SHARE: IndicatorSource = {
   key: 'travel.videoInterviewShare',
   labelKey: 'travel.indicators.source.videoInterviewShare',
+  pageHref: '/travel/video',
   periodicities: ['year', 'academic_year', 'quarter', 'month'],
   async compute(db, { institutionId, period }) {
     const counts = await countVideoMeetings(db, institutionId, period, {
@@ -95,6 +97,7 @@ async function referenceYear(
 export const DOMESTIC_FLIGHTS_AVOIDED: IndicatorSource = {
   key: 'travel.domesticFlightsAvoided',
   labelKey: 'travel.indicators.source.domesticFlightsAvoided',
+  pageHref: '/travel',
   periodicities: ['year', 'academic_year'],
   async compute(db, { institutionId, sourceKey, period }) {
     const year = await referenceYear(db, institutionId, period, sourceKey);
@@ -116,6 +119,7 @@ export const DOMESTIC_FLIGHTS_AVOIDED: IndicatorSource = {
 export const STUDENTS_RAIL_AID_SHARE: IndicatorSource = {
   key: 'travel.studentsRailAidShare',
   labelKey: 'travel.indicators.source.studentsRailAidShare',
+  pageHref: '/travel/mobility',
   periodicities: ['year', 'academic_year'],
   async compute(db, { institutionId, period }) {
     const counts = await countStudentMobilities(db, institutionId, {
@@ -137,6 +141,7 @@ export const PER_PERSON = 'perPerson';
 export const TRAVEL_EMISSIONS: IndicatorSource = {
   key: 'travel.emissions',
   labelKey: 'travel.indicators.source.emissions',
+  pageHref: '/travel',
   periodicities: ['year', 'academic_year', 'quarter', 'month'],
   async compute(db, { institutionId, sourceKey, period }) {
     const setting = settingOf(sourceKey);

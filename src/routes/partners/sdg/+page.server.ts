@@ -1,0 +1,9 @@
+import { getSdgPartnersPage } from '$lib/server/features/partners';
+import { getDatabase } from '$lib/server/runtime';
+import { requireUser } from '$lib/server/web';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+  const user = requireUser(locals, url);
+  return { page: await getSdgPartnersPage(getDatabase().db, user) };
+};
