@@ -34,6 +34,8 @@ const OFFICER_PAGES = [
   '/travel/settings',
   '/travel/recomputes',
   '/travel/places',
+  '/reports',
+  '/reports/annual/2025',
   '/awareness',
   '/awareness/sessions/new',
   '/awareness/quick',
@@ -49,6 +51,7 @@ const OFFICER_PAGES = [
   '/events/import',
   '/events/export',
   '/engagement',
+  '/reporting',
   '/research',
   '/research/projects/new',
   '/research/sdg-check',
@@ -68,6 +71,8 @@ const OFFICER_PAGES = [
   '/ideas/export',
   '/label',
   '/label/referential',
+  '/the-impact',
+  '/portal-settings',
 ];
 
 /** The pilot's own work pages (written alongside this crawl: they must exist and pass axe). */

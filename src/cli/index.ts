@@ -32,6 +32,7 @@ const COMMANDS: Record<string, CommandEntry> = {
     help: 'cli.tripFootprint.help',
     load: async () => (await import('./trip-footprint')).tripFootprint,
   },
+  'build-report': { help: 'cli.buildReport.help', load: async () => (await import('./build-report')).buildReport },
 };
 
 async function main(argv: string[]): Promise<void> {

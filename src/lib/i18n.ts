@@ -24,11 +24,15 @@ import enNotifications from '../../messages/en/notifications.json';
 import enPartners from '../../messages/en/partners.json';
 import enPeople from '../../messages/en/people.json';
 import enPlan from '../../messages/en/plan.json';
+import enPortal from '../../messages/en/portal.json';
 import enProgress from '../../messages/en/progress.json';
 import enRecordImport from '../../messages/en/record-import.json';
+import enReporting from '../../messages/en/reporting.json';
+import enReports from '../../messages/en/reports.json';
 import enResearch from '../../messages/en/research.json';
 import enSdg from '../../messages/en/sdg.json';
 import enTeaching from '../../messages/en/teaching.json';
+import enTheImpact from '../../messages/en/the-impact.json';
 import enTravel from '../../messages/en/travel.json';
 import enTravelDashboard from '../../messages/en/travel-dashboard.json';
 import enTravelImport from '../../messages/en/travel-import.json';
@@ -59,11 +63,15 @@ import frNotifications from '../../messages/fr/notifications.json';
 import frPartners from '../../messages/fr/partners.json';
 import frPeople from '../../messages/fr/people.json';
 import frPlan from '../../messages/fr/plan.json';
+import frPortal from '../../messages/fr/portal.json';
 import frProgress from '../../messages/fr/progress.json';
 import frRecordImport from '../../messages/fr/record-import.json';
+import frReporting from '../../messages/fr/reporting.json';
+import frReports from '../../messages/fr/reports.json';
 import frResearch from '../../messages/fr/research.json';
 import frSdg from '../../messages/fr/sdg.json';
 import frTeaching from '../../messages/fr/teaching.json';
+import frTheImpact from '../../messages/fr/the-impact.json';
 import frTravel from '../../messages/fr/travel.json';
 import frTravelDashboard from '../../messages/fr/travel-dashboard.json';
 import frTravelImport from '../../messages/fr/travel-import.json';
@@ -82,8 +90,10 @@ export const BASE_LOCALE: Locale = 'fr';
 
 const fr = {
   ...frCommon,
+  ...frReporting,
   ...frEngagement,
   ...frPlan,
+  ...frPortal,
   ...frImportPlan,
   ...frImportFile,
   ...frImportUi,
@@ -110,17 +120,21 @@ const fr = {
   ...frTravelDashboard,
   ...frTravelPlaces,
   ...frTeaching,
+  ...frTheImpact,
   ...frAwareness,
   ...frPartners,
   ...frResearch,
   ...frLabel,
   ...frIdeas,
   ...frEvents,
+  ...frReports,
 };
 const en = {
   ...enCommon,
+  ...enReporting,
   ...enEngagement,
   ...enPlan,
+  ...enPortal,
   ...enImportPlan,
   ...enImportFile,
   ...enImportUi,
@@ -147,12 +161,14 @@ const en = {
   ...enTravelDashboard,
   ...enTravelPlaces,
   ...enTeaching,
+  ...enTheImpact,
   ...enAwareness,
   ...enPartners,
   ...enResearch,
   ...enLabel,
   ...enIdeas,
   ...enEvents,
+  ...enReports,
 };
 
 export type MessageKey = keyof typeof fr;

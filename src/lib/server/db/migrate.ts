@@ -20,6 +20,9 @@ import * as m2000partners from './migrations/2026-11-26T2000_create_partners';
 import * as m2100research from './migrations/2026-11-26T2100_create_research';
 import * as m2200events from './migrations/2026-11-26T2200_create_events';
 import * as m2300label from './migrations/2026-11-26T2300_create_label_assessment';
+import * as m0900theImpact from './migrations/2026-11-27T0900_create_the_impact';
+import * as m1000reports from './migrations/2026-11-27T1000_create_reports';
+import * as m1100portal from './migrations/2026-11-27T1100_create_portal_settings';
 
 /** One migration tree for SQLite and PostgreSQL, listed statically so the built server carries it. */
 export const migrations: Record<string, Migration> = {
@@ -44,6 +47,9 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T2100_create_research': m2100research,
   '2026-11-26T2200_create_events': m2200events,
   '2026-11-26T2300_create_label_assessment': m2300label,
+  '2026-11-27T0900_create_the_impact': m0900theImpact,
+  '2026-11-27T1000_create_reports': m1000reports,
+  '2026-11-27T1100_create_portal_settings': m1100portal,
 };
 
 function migratorFor(db: Kysely<any>): Migrator {

@@ -12,9 +12,12 @@ import type { PartnerTables } from '../features/partners/partners.table';
 import type { PeopleTables } from '../features/people/people.table';
 import type { PlanTables } from '../features/plan/plan.table';
 import type { ImportTables } from '../features/plan-import/import.table';
+import type { PortalTables } from '../features/portal/portal.table';
+import type { ReportTables } from '../features/reports/reports.table';
 import type { ResearchTables } from '../features/research/research.table';
 import type { SdgTables } from '../features/sdg/sdg.table';
 import type { TeachingTables } from '../features/teaching/teaching.table';
+import type { TheImpactTables } from '../features/the-impact/the-impact.table';
 import type { FundTables } from '../features/travel/fund.table';
 import type { MobilityTables } from '../features/travel/mobility.table';
 import type { PlaceReviewTables } from '../features/travel/place-review.table';
@@ -46,4 +49,7 @@ export interface DB
     PartnerTables,
     EventTables,
     ResearchTables,
-    LabelTables {}
+    LabelTables,
+    ReportTables,
+    PortalTables,
+    TheImpactTables {}

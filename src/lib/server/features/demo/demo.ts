@@ -14,8 +14,10 @@ import { loadLabelDemo } from '../label';
 import { loadPartnersDemo, PARTNERS_SEED_INDICATOR_LINKS } from '../partners';
 import { matchPerson } from '../people';
 import { importPlanFile } from '../plan-import';
+import { loadPortalDemo } from '../portal';
 import { loadResearchDemo, RESEARCH_SEED_INDICATOR_LINKS } from '../research';
 import { loadTeachingDemo, TEACHING_SEED_INDICATOR_LINKS } from '../teaching';
+import { loadTheImpactDemo } from '../the-impact';
 import { commitTripImport } from '../travel';
 
 /** Demo files, relative to the project root (the folder `npm start` runs from). */
@@ -269,7 +271,8 @@ export const SEED_INDICATOR_LINKS = [
 /**
  * The people-and-partners modules' demo records (sessions, programmes, ideas,
  * partners — before research, whose projects name them —, projects,
- * publications, events, the label's placeholder criteria), then the seed
+ * publications, events, the label's placeholder criteria, a THE Impact edition,
+ * the public portal opened), then the seed
  * indicators they compute, refreshed at once so the plan shows their figures.
  */
 async function loadDemoPeopleAndPartners(db: Kysely<DB>, institutionId: string, today?: string): Promise<void> {
@@ -280,6 +283,8 @@ async function loadDemoPeopleAndPartners(db: Kysely<DB>, institutionId: string, 
   await loadResearchDemo(db, institutionId);
   await loadEventsDemo(db, institutionId);
   await loadLabelDemo(db, institutionId);
+  await loadTheImpactDemo(db, institutionId);
+  await loadPortalDemo(db, institutionId);
   await linkIndicatorsToSources(db, institutionId, SEED_INDICATOR_LINKS, { userId: null, label: 'demo' });
   await refreshComputedValues(db, { today: today ?? new Date().toISOString().slice(0, 10), institutionId });
 }

@@ -22,6 +22,7 @@ import { IDEAS_INDICATOR_SOURCES } from '../ideas/ideas-indicators';
 import { PARTNERS_INDICATOR_SOURCES } from '../partners/partners-indicators';
 import { RESEARCH_INDICATOR_SOURCES } from '../research/research-indicators';
 import { TEACHING_INDICATOR_SOURCES } from '../teaching/teaching-indicators';
+import { THE_IMPACT_INDICATOR_SOURCES } from '../the-impact/the-impact-indicators';
 import { TRAVEL_INDICATOR_SOURCES } from '../travel/travel-indicators';
 import type { Period, Periodicity } from './periods';
 
@@ -51,6 +52,7 @@ export const INDICATOR_SOURCES: readonly IndicatorSource[] = [
   ...PARTNERS_INDICATOR_SOURCES,
   ...EVENTS_INDICATOR_SOURCES,
   ...IDEAS_INDICATOR_SOURCES,
+  ...THE_IMPACT_INDICATOR_SOURCES,
 ];
 
 export function isKnownSource(key: string): boolean {

@@ -1,4 +1,34 @@
 /** The report document model (sections, narrative, tables, figures): report builders create it, never a format. */
+
+/** The annual report by SDG: built from live data, narratives kept year to year, reviewed, published as frozen versions. */
+export { type BuildAnnualOptions, buildAnnualReport } from './annual-builder';
+export { type DiffLine, diffCounts, lineDiff } from './annual-diff';
+export {
+  canEditReport,
+  canReadDraft,
+  canReview,
+  FRONT_BLOCK_KEYS,
+  isBlockKey,
+  isReportYear,
+  MAX_COMMENT_LENGTH,
+  MAX_NARRATIVE_LENGTH,
+  REPORT_KIND_ANNUAL,
+  REPORT_STATUSES,
+  type ReportStatus,
+  sdgBlockKey,
+} from './annual-report';
+export {
+  type AnnualReportPage,
+  type CommentView,
+  getAnnualReportPage,
+  getDraftDocument,
+  getPublishedDocument,
+  getReportsIndex,
+  type NarrativeView,
+  type ReportsIndex,
+  type ReportYearSummary,
+  type VersionSummary,
+} from './annual-views';
 export {
   type Block,
   cellText,
@@ -63,3 +93,14 @@ export {
 } from './render-report';
 /** XLSX: an About sheet, then every table (figures' data included) as a sheet; numbers as numbers, never formulas. */
 export { renderXlsx } from './render-xlsx';
+export {
+  addReportComment,
+  copyLastYearNarrative,
+  moveReportTo,
+  publishAnnualReport,
+  type ReportErrorCode,
+  type ReportResult,
+  resolveReportComment,
+  saveReportNarrative,
+  selectReportSdgs,
+} from './reports.service';
