@@ -30,7 +30,7 @@ export {
 } from './http';
 export { OPENAPI_DOCUMENT } from './openapi';
 /** CSV (semicolons, BOM, CRLF) and XLSX (plain strings, never formulas) writers, shared with other spreadsheet exports. */
-export { CONTENT_TYPES, type Row, toCsv, toXlsx } from './spreadsheet';
+export { CONTENT_TYPES, type Row, toCsv, toWorkbook, toXlsx } from './spreadsheet';
 export {
   type ApiTokenView,
   authenticateApiToken,

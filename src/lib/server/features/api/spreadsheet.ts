@@ -18,8 +18,20 @@ export function toCsv(rows: readonly Row[]): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(stringify(rows as Row[], { delimiter: ';', bom: true, record_delimiter: 'windows' }));
 }
 
-/** One sheet, header on the first row with an auto-filter, columns as wide as their content within bounds. */
-export function toXlsx(sheetName: string, rows: readonly Row[], title: string): Uint8Array<ArrayBuffer> {
+/** Excel's sheet-name rules: 31 characters, none of : \\ / ? * [ ], unique in the workbook (case aside). */
+export function sheetName(title: string, taken: Set<string>): string {
+  const base =
+    title
+      .replace(/[:\\/?*[\]]/g, ' ')
+      .trim()
+      .slice(0, 31) || 'Sheet';
+  let name = base;
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base.slice(0, 28)} ${i}`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+function plainSheet(rows: readonly Row[]): XLSX.WorkSheet {
   const sheet = XLSX.utils.aoa_to_sheet(rows.map((row) => row.map((cell) => (cell === '' ? null : cell))));
   for (const [address, cell] of Object.entries(sheet)) {
     if (address.startsWith('!')) continue;
@@ -39,9 +51,23 @@ export function toXlsx(sheetName: string, rows: readonly Row[], title: string): 
   sheet['!autofilter'] = {
     ref: XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(0, rows.length - 1), c: width - 1 } }),
   };
+  return sheet;
+}
+
+/** Several sheets, each with its header row filtered and its columns as wide as their content within bounds. */
+export function toWorkbook(
+  sheets: readonly { name: string; rows: readonly Row[] }[],
+  title: string,
+): Uint8Array<ArrayBuffer> {
   const workbook = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(workbook, sheet, sheetName);
+  const taken = new Set<string>();
+  for (const s of sheets) XLSX.utils.book_append_sheet(workbook, plainSheet(s.rows), sheetName(s.name, taken));
   workbook.Props = { Title: title };
   const buffer: Buffer = XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', compression: true });
   return new Uint8Array(buffer);
+}
+
+/** One sheet, header on the first row with an auto-filter, columns as wide as their content within bounds. */
+export function toXlsx(name: string, rows: readonly Row[], title: string): Uint8Array<ArrayBuffer> {
+  return toWorkbook([{ name, rows }], title);
 }

@@ -7,11 +7,10 @@
  * plain strings, never formulas (same conventions as features/api's writers,
  * which hold one sheet only).
  */
-import * as XLSX from '@e965/xlsx';
 import type { Kysely } from 'kysely';
 import { type Locale, translate } from '../../../i18n';
 import type { DB } from '../../db/schema';
-import { CONTENT_TYPES, type Row, toCsv } from '../api';
+import { CONTENT_TYPES, type Row, toCsv, toWorkbook } from '../api';
 import type { SessionUser } from '../auth';
 import { neutraliseCell } from '../plan-export';
 import {
@@ -128,50 +127,6 @@ export function flatTable(view: AssessmentView, locale: Locale, baseUrl: string)
     for (const c of a.criteria) rows.push([title, ...criterionRow(c, locale, baseUrl)]);
   }
   return rows;
-}
-
-/** Excel's sheet-name rules: 31 characters, none of : \ / ? * [ ], unique in the workbook. */
-export function sheetName(title: string, taken: Set<string>): string {
-  const base =
-    title
-      .replace(/[:\\/?*[\]]/g, ' ')
-      .trim()
-      .slice(0, 31) || 'Sheet';
-  let name = base;
-  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base.slice(0, 28)} ${i}`;
-  taken.add(name.toLowerCase());
-  return name;
-}
-
-/** Several sheets, each with its header row filtered and its columns sized to their content. */
-export function toWorkbook(sheets: { name: string; rows: Row[] }[], title: string): Uint8Array<ArrayBuffer> {
-  const workbook = XLSX.utils.book_new();
-  const taken = new Set<string>();
-  for (const s of sheets) {
-    const sheet = XLSX.utils.aoa_to_sheet(s.rows.map((row) => row.map((cell) => (cell === '' ? null : cell))));
-    for (const [address, cell] of Object.entries(sheet)) {
-      if (address.startsWith('!')) continue;
-      const c = cell as XLSX.CellObject;
-      c.t = 's';
-      c.v = String(c.v ?? '');
-      delete c.f;
-    }
-    const widths: number[] = [];
-    for (const row of s.rows) {
-      row.forEach((cell, i) => {
-        widths[i] = Math.max(widths[i] ?? 8, Math.min(60, cell.length + 2));
-      });
-    }
-    sheet['!cols'] = widths.map((wch) => ({ wch }));
-    const width = s.rows[0]?.length ?? 1;
-    sheet['!autofilter'] = {
-      ref: XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(0, s.rows.length - 1), c: width - 1 } }),
-    };
-    XLSX.utils.book_append_sheet(workbook, sheet, sheetName(s.name, taken));
-  }
-  workbook.Props = { Title: title };
-  const buffer: Buffer = XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', compression: true });
-  return new Uint8Array(buffer);
 }
 
 /**

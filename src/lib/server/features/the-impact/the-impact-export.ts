@@ -5,11 +5,10 @@
  * export's formula neutraliser and is written as a plain string, never a
  * formula (the conventions of features/api's toXlsx, which writes one sheet).
  */
-import * as XLSX from '@e965/xlsx';
 import type { Kysely } from 'kysely';
 import { type Locale, translate } from '../../../i18n';
 import type { DB } from '../../db/schema';
-import { CONTENT_TYPES, type Row } from '../api';
+import { CONTENT_TYPES, type Row, toWorkbook } from '../api';
 import type { SessionUser } from '../auth';
 import { neutraliseCell } from '../plan-export';
 import { type EditionReadiness, simulationStart } from './readiness';
@@ -127,37 +126,6 @@ export function simulatorTable(readiness: EditionReadiness, simulation: Simulati
   }
   rows.push([t('theImpact.simulator.indicativeShort'), t('theImpact.simulator.indicative'), '', '', '']);
   return rows;
-}
-
-/** Several sheets of plain strings, each with its header row filtered and columns sized to their content. */
-export function toWorkbook(sheets: { name: string; rows: Row[] }[], title: string): Uint8Array<ArrayBuffer> {
-  const workbook = XLSX.utils.book_new();
-  for (const s of sheets) {
-    const sheet = XLSX.utils.aoa_to_sheet(s.rows.map((row) => row.map((cell) => (cell === '' ? null : cell))));
-    for (const [address, cell] of Object.entries(sheet)) {
-      if (address.startsWith('!')) continue;
-      const c = cell as XLSX.CellObject;
-      c.t = 's';
-      c.v = String(c.v ?? '');
-      delete c.f;
-    }
-    const widths: number[] = [];
-    for (const row of s.rows) {
-      row.forEach((cell, i) => {
-        widths[i] = Math.max(widths[i] ?? 8, Math.min(60, cell.length + 2));
-      });
-    }
-    sheet['!cols'] = widths.map((wch) => ({ wch }));
-    const width = s.rows[0]?.length ?? 1;
-    sheet['!autofilter'] = {
-      ref: XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(0, s.rows.length - 1), c: width - 1 } }),
-    };
-    // Sheet names here are short and unique ("ODD 17", "Préparation"): within Excel's 31 characters.
-    XLSX.utils.book_append_sheet(workbook, sheet, s.name.slice(0, 31));
-  }
-  workbook.Props = { Title: title };
-  const buffer: Buffer = XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', compression: true });
-  return new Uint8Array(buffer);
 }
 
 /** An edition's workbook for readers of the module; undefined when absent or not allowed. */
